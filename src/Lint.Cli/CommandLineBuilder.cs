@@ -1,0 +1,49 @@
+using System.CommandLine;
+using System.CommandLine.Parsing;
+
+namespace Lint.Cli;
+
+/// <summary>Builds the command tree and runs it with lint's exit codes (2 for usage errors).</summary>
+public static class CommandLineBuilder
+{
+    /// <summary>The command tree: <c>lint [paths] [options]</c> and its subcommands.</summary>
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    {
+        var root = new RootCommand("lint: checks incident JSON files against the incident schema and the semantic rules.");
+        LintCommand.Configure(root, stdout, stderr);
+        root.Subcommands.Add(RulesCommand.Create(stdout));
+        return root;
+    }
+
+    /// <summary>Parses and invokes; parse errors print to <paramref name="stderr"/> and give exit code 2.</summary>
+    public static async Task<int> RunAsync(RootCommand root, string[] args, TextWriter stderr)
+    {
+        try
+        {
+            var parseResult = root.Parse(args);
+            if (parseResult.Errors.Count > 0)
+            {
+                foreach (var error in parseResult.Errors) stderr.WriteLine($"lint: {error.Message}");
+                stderr.WriteLine("Run 'lint --help' for usage.");
+                return ExitCodes.UsageError;
+            }
+            return await parseResult.InvokeAsync(new InvocationConfiguration { Output = Console.Out, Error = stderr });
+        }
+        catch (Exception ex)
+        {
+            stderr.WriteLine($"lint: internal error: {ex.GetBaseException().Message}");
+            return ExitCodes.UsageError;
+        }
+    }
+}
+
+/// <summary>The process exit codes.</summary>
+public static class ExitCodes
+{
+    /// <summary>No error findings, warnings within budget.</summary>
+    public const int Success = 0;
+    /// <summary>Error findings, or warnings over <c>--max-warnings</c>.</summary>
+    public const int Findings = 1;
+    /// <summary>Usage or configuration error.</summary>
+    public const int UsageError = 2;
+}

@@ -1,0 +1,134 @@
+using System.Text.Json;
+using Lint.Parsing;
+using Lint.Schema;
+
+namespace Lint.Config;
+
+/// <summary>Finds, reads and validates <c>lint.config.json</c>.</summary>
+public static class ConfigLoader
+{
+    /// <summary>The configuration file name.</summary>
+    public const string FileName = "lint.config.json";
+
+    /// <summary>The nearest <c>lint.config.json</c> in <paramref name="directory"/> or above, or null.</summary>
+    public static string? Discover(string directory)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(directory)); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, FileName);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return null;
+    }
+
+    /// <summary>Loads the configuration at <paramref name="path"/>, or the discovered one, or the defaults.</summary>
+    /// <param name="path">An explicit configuration file (<c>--config</c>), or null to discover.</param>
+    /// <param name="workingDirectory">Where discovery starts.</param>
+    /// <param name="knownRuleIds">Rule ids the configuration may name.</param>
+    /// <exception cref="LintConfigurationException">The file is unreadable or invalid; the message has <c>file:line:col</c>.</exception>
+    public static LintConfig Load(string? path, string workingDirectory, IReadOnlyCollection<string> knownRuleIds)
+    {
+        if (path is not null)
+        {
+            var full = Path.GetFullPath(path, workingDirectory);
+            if (!File.Exists(full)) throw new LintConfigurationException($"{path}: configuration file not found");
+            return LoadFile(full, knownRuleIds);
+        }
+        var discovered = Discover(workingDirectory);
+        return discovered is null ? LintConfig.Defaults(workingDirectory) : LoadFile(discovered, knownRuleIds);
+    }
+
+    /// <summary>Reads and validates one configuration file.</summary>
+    public static LintConfig LoadFile(string fullPath, IReadOnlyCollection<string> knownRuleIds)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new LintConfigurationException($"{fullPath}: cannot read the configuration: {ex.Message}");
+        }
+        return Parse(bytes, fullPath, knownRuleIds);
+    }
+
+    /// <summary>Validates configuration text; <paramref name="fullPath"/> names it in messages and anchors relative paths.</summary>
+    public static LintConfig Parse(byte[] bytes, string fullPath, IReadOnlyCollection<string> knownRuleIds)
+    {
+        var (doc, error, lines) = StrictJsonParser.Parse(bytes);
+        if (error is not null)
+        {
+            var (l, c) = lines.ToLineColumn(error.Offset);
+            throw new LintConfigurationException($"{fullPath}:{l}:{c}: invalid configuration: {error.Message}");
+        }
+        using (doc)
+        {
+            string Where(string pointer, bool atKey = false)
+            {
+                var span = doc!.Positions.GetNearest(pointer);
+                var (l, c) = lines.ToLineColumn(atKey && span.KeyStart >= 0 ? span.KeyStart : span.Start);
+                return $"{fullPath}:{l}:{c}";
+            }
+            if (doc!.DuplicateKeys.Count > 0)
+            {
+                var d = doc.DuplicateKeys[0];
+                var (l, c) = lines.ToLineColumn(d.Offset);
+                throw new LintConfigurationException($"{fullPath}:{l}:{c}: invalid configuration: property '{d.Name}' is defined twice");
+            }
+            var violations = SchemaValidator.Configuration.Validate(doc.Root);
+            if (violations.Count > 0)
+            {
+                var v = violations.OrderBy(v => doc.Positions.GetNearest(v.Pointer).Start).First();
+                throw new LintConfigurationException($"{Where(v.Pointer, v.AtKey)}: invalid configuration: {v.Message}");
+            }
+            var root = doc.Root;
+            var baseDir = Path.GetDirectoryName(fullPath)!;
+            var config = new LintConfig { SourcePath = fullPath, BaseDirectory = baseDir };
+
+            Dictionary<string, Severity> ReadRules(JsonElement rules, string pointer)
+            {
+                var map = new Dictionary<string, Severity>(StringComparer.Ordinal);
+                foreach (var p in rules.EnumerateObject())
+                {
+                    if (!knownRuleIds.Contains(p.Name))
+                    {
+                        var suggestion = SchemaValidator.Suggest(p.Name, knownRuleIds);
+                        throw new LintConfigurationException($"{Where(JsonPointer.Append(pointer, p.Name), atKey: true)}: unknown rule '{Text.Sanitize(p.Name)}'" + (suggestion is null ? "; run 'lint rules' to list them" : $"; did you mean '{suggestion}'?"));
+                    }
+                    SeverityNames.TryParse(p.Value.GetString(), out var severity);
+                    map[p.Name] = severity;
+                }
+                return map;
+            }
+
+            static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
+
+            if (root.TryGetProperty("include", out var include)) config = config with { Include = Strings(include) };
+            if (root.TryGetProperty("exclude", out var exclude)) config = config with { Exclude = Strings(exclude) };
+            if (root.TryGetProperty("schema", out var schema)) config = config with { Schema = schema.GetString() };
+            if (root.TryGetProperty("site", out var site)) config = config with { Site = site.GetString() };
+            if (root.TryGetProperty("maxFileSize", out var max)) config = config with { MaxFileSize = max.TryGetInt64(out var m) ? m : long.MaxValue };
+            if (root.TryGetProperty("rules", out var rules)) config = config with { Rules = ReadRules(rules, "/rules") };
+            if (root.TryGetProperty("overrides", out var overrides))
+            {
+                var list = new List<ConfigOverride>();
+                int i = 0;
+                foreach (var o in overrides.EnumerateArray())
+                {
+                    list.Add(new ConfigOverride(Strings(o.GetProperty("files")), ReadRules(o.GetProperty("rules"), $"/overrides/{i}/rules")));
+                    i++;
+                }
+                config = config with { Overrides = list };
+            }
+            if (root.TryGetProperty("taxonomy", out var taxonomy))
+            {
+                var extra = new Dictionary<string, IReadOnlyDictionary<string, string>>();
+                foreach (var dim in taxonomy.EnumerateObject())
+                    extra[dim.Name] = dim.Value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
+                config = config with { Taxonomy = Taxonomy.Default.Extend(extra) };
+            }
+            return config;
+        }
+    }
+}

@@ -1,0 +1,49 @@
+namespace Lint.Config;
+
+/// <summary>Rule severities that apply to the files matching some globs.</summary>
+/// <param name="Files">Globs, relative to the configuration's folder.</param>
+/// <param name="Rules">Rule id to severity.</param>
+public sealed record ConfigOverride(IReadOnlyList<string> Files, IReadOnlyDictionary<string, Severity> Rules);
+
+/// <summary>A loaded <c>lint.config.json</c> (or the defaults when there is none).</summary>
+public sealed record LintConfig
+{
+    /// <summary>The default size limit: 10 MiB.</summary>
+    public const long DefaultMaxFileSize = 10 * 1024 * 1024;
+
+    /// <summary>The configuration file, or null for the defaults.</summary>
+    public string? SourcePath { get; init; }
+
+    /// <summary>The folder that globs and the schema path are relative to.</summary>
+    public required string BaseDirectory { get; init; }
+
+    /// <summary>Globs of the incident files that make up the corpus. Default <c>**/*.json</c>.</summary>
+    public IReadOnlyList<string> Include { get; init; } = ["**/*.json"];
+
+    /// <summary>Globs removed from the corpus. Default: <c>node_modules</c>, <c>bin</c>, <c>obj</c> and <c>.git</c> folders.</summary>
+    public IReadOnlyList<string> Exclude { get; init; } = ["**/node_modules/**", "**/bin/**", "**/obj/**", "**/.git/**"];
+
+    /// <summary>Path of the incident schema, absolute or relative to <see cref="BaseDirectory"/>; null for the embedded one.</summary>
+    public string? Schema { get; init; }
+
+    /// <summary>The expected <c>site</c>, when set.</summary>
+    public string? Site { get; init; }
+
+    /// <summary>Files larger than this many bytes are not read.</summary>
+    public long MaxFileSize { get; init; } = DefaultMaxFileSize;
+
+    /// <summary>Rule id to severity.</summary>
+    public IReadOnlyDictionary<string, Severity> Rules { get; init; } = new Dictionary<string, Severity>();
+
+    /// <summary>Per-glob rule severities, applied in order after <see cref="Rules"/>.</summary>
+    public IReadOnlyList<ConfigOverride> Overrides { get; init; } = [];
+
+    /// <summary>The taxonomy (the default one, extended by the configuration).</summary>
+    public Taxonomy Taxonomy { get; init; } = Taxonomy.Default;
+
+    /// <summary>The defaults, for a project without a configuration file.</summary>
+    public static LintConfig Defaults(string baseDirectory) => new() { BaseDirectory = Path.GetFullPath(baseDirectory) };
+}
+
+/// <summary>An unusable configuration or option: the CLI prints <see cref="Exception.Message"/> and exits 2.</summary>
+public sealed class LintConfigurationException(string message) : Exception(message);

@@ -1,0 +1,45 @@
+using Lint.Config;
+using Lint.Rules;
+
+namespace Lint;
+
+/// <summary>How a <see cref="Linter"/> runs. Immutable.</summary>
+public sealed record LintOptions
+{
+    /// <summary>Where relative paths and configuration discovery start. Default: the current directory.</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>An explicit configuration file (<c>--config</c>); null to discover <c>lint.config.json</c> upward.</summary>
+    public string? ConfigPath { get; init; }
+
+    /// <summary>A configuration object to use instead of any file (for library users and tests).</summary>
+    public LintConfig? Config { get; init; }
+
+    /// <summary>Rule severities that win over the configuration (<c>--rule ID=SEVERITY</c>).</summary>
+    public IReadOnlyDictionary<string, Severity> RuleOverrides { get; init; } = new Dictionary<string, Severity>();
+
+    /// <summary>Report errors only (<c>--quiet</c>): warnings are neither reported nor counted.</summary>
+    public bool Quiet { get; init; }
+
+    /// <summary>Files linted at once. Default: the number of processors. The report is the same for any value.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Custom rules that run beside the built-in ones.</summary>
+    public IReadOnlyList<ILintRule> AdditionalRules { get; init; } = [];
+}
+
+/// <summary>The outcome of a lint run.</summary>
+/// <param name="Findings">Every finding, in report order (path, line, column, rule).</param>
+/// <param name="FilesChecked">How many files were linted.</param>
+/// <param name="Elapsed">Wall time of the run.</param>
+public sealed record LintResult(IReadOnlyList<Finding> Findings, int FilesChecked, TimeSpan Elapsed)
+{
+    /// <summary>Findings of severity error.</summary>
+    public int ErrorCount => Findings.Count(f => f.Severity == Severity.Error);
+
+    /// <summary>Findings of severity warning.</summary>
+    public int WarningCount => Findings.Count(f => f.Severity == Severity.Warning);
+
+    /// <summary>Findings that <c>--fix</c> can repair.</summary>
+    public int FixableCount => Findings.Count(f => f.IsFixable);
+}

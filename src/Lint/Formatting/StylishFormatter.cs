@@ -1,0 +1,52 @@
+using System.Globalization;
+using System.Text;
+using Lint.Parsing;
+
+namespace Lint.Formatting;
+
+/// <summary>The human format: findings grouped by file, aligned, then a one-line summary.</summary>
+public sealed class StylishFormatter : IFormatter
+{
+    /// <inheritdoc />
+    public string Name => "stylish";
+
+    /// <inheritdoc />
+    public void Write(ReportInput input, TextWriter writer)
+    {
+        var result = input.Result;
+        string Paint(string code, string text) => input.Color ? $"\u001b[{code}m{text}\u001b[0m" : text;
+        foreach (var group in result.Findings.GroupBy(f => f.File))
+        {
+            var rows = group.Select(f => (
+                Position: string.Create(CultureInfo.InvariantCulture, $"{f.Line}:{f.Column}"),
+                Severity: f.Severity.ToName(),
+                Message: Text.Sanitize(f.Message, int.MaxValue),
+                f.RuleId)).ToList();
+            int posWidth = rows.Max(r => r.Position.Length);
+            int sevWidth = rows.Max(r => r.Severity.Length);
+            int msgWidth = rows.Max(r => r.Message.Length);
+            writer.WriteLine(Paint("4", Text.Sanitize(group.Key, int.MaxValue)));
+            foreach (var r in rows)
+            {
+                var sb = new StringBuilder("  ");
+                sb.Append(r.Position.PadRight(posWidth)).Append("  ");
+                sb.Append(Paint(r.Severity == "error" ? "31" : "33", r.Severity.PadRight(sevWidth))).Append("  ");
+                sb.Append(r.Message.PadRight(msgWidth)).Append("  ");
+                sb.Append(Paint("2", r.RuleId));
+                writer.WriteLine(sb.ToString());
+            }
+            writer.WriteLine();
+        }
+        writer.WriteLine(Summary(result));
+    }
+
+    /// <summary>The summary line: problems, errors, warnings, fixable, files, seconds.</summary>
+    public static string Summary(LintResult result)
+    {
+        int problems = result.Findings.Count;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{problems} {Plural(problems, "problem")} ({result.ErrorCount} {Plural(result.ErrorCount, "error")}, {result.WarningCount} {Plural(result.WarningCount, "warning")}), {result.FixableCount} fixable with --fix; {result.FilesChecked} {Plural(result.FilesChecked, "file")} checked in {result.Elapsed.TotalSeconds:0.00}s");
+    }
+
+    private static string Plural(int n, string word) => n == 1 ? word : word + "s";
+}

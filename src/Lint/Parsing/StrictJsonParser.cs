@@ -1,0 +1,209 @@
+using System.Buffers;
+using System.Text;
+using System.Text.Json;
+using System.Text.Unicode;
+
+namespace Lint.Parsing;
+
+/// <summary>A property name that appears twice in one object.</summary>
+/// <param name="Pointer">Pointer of the second occurrence.</param>
+/// <param name="Name">The repeated name.</param>
+/// <param name="Offset">Byte offset of the second occurrence's key.</param>
+/// <param name="FirstOffset">Byte offset of the first occurrence's key.</param>
+public sealed record DuplicateKey(string Pointer, string Name, int Offset, int FirstOffset);
+
+/// <summary>A document that parsed strictly: its bytes, its System.Text.Json DOM and its position map.</summary>
+public sealed class ParsedDocument : IDisposable
+{
+    internal ParsedDocument(byte[] bytes, int bomLength, JsonDocument document, LineIndex lines, IReadOnlyList<DuplicateKey> duplicates)
+    {
+        Bytes = bytes;
+        BomLength = bomLength;
+        Document = document;
+        Lines = lines;
+        DuplicateKeys = duplicates;
+        Positions = new PositionMap(bytes.AsMemory(bomLength), bomLength);
+    }
+
+    /// <summary>The file's bytes, exactly as read.</summary>
+    public byte[] Bytes { get; }
+
+    /// <summary>Length of a leading UTF-8 byte order mark (0 when there is none).</summary>
+    public int BomLength { get; }
+
+    /// <summary>The parsed document.</summary>
+    public JsonDocument Document { get; }
+
+    /// <summary>The root element.</summary>
+    public JsonElement Root => Document.RootElement;
+
+    /// <summary>Byte offset to line and column.</summary>
+    public LineIndex Lines { get; }
+
+    /// <summary>JSON Pointer to byte span.</summary>
+    public PositionMap Positions { get; }
+
+    /// <summary>Property names repeated within one object.</summary>
+    public IReadOnlyList<DuplicateKey> DuplicateKeys { get; }
+
+    /// <inheritdoc />
+    public void Dispose() => Document.Dispose();
+}
+
+/// <summary>Why a file is not well-formed JSON.</summary>
+/// <param name="Offset">Byte offset of the problem.</param>
+/// <param name="Message">A plain-words reason.</param>
+public sealed record ParseError(int Offset, string Message);
+
+/// <summary>
+/// Strict JSON (RFC 8259) parsing: UTF-8 only, no comments, no trailing commas, exactly one value,
+/// nesting limited to <see cref="MaxDepth"/>. Duplicate keys are collected, not rejected.
+/// </summary>
+public static class StrictJsonParser
+{
+    /// <summary>The deepest nesting accepted. Deeper documents are reported as invalid JSON before any recursive code sees them.</summary>
+    public const int MaxDepth = 256;
+
+    private static readonly JsonReaderOptions ReaderOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = MaxDepth,
+    };
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = MaxDepth,
+    };
+
+    /// <summary>Parses <paramref name="bytes"/>; exactly one of the results is non-null.</summary>
+    public static (ParsedDocument? Document, ParseError? Error, LineIndex Lines) Parse(byte[] bytes)
+    {
+        var lines = new LineIndex(bytes);
+        int bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        if (bom > 0)
+            return (null, new ParseError(0, "the file starts with a UTF-8 byte order mark (BOM); JSON text must not (RFC 8259, section 8.1)"), lines);
+
+        if (!Utf8.IsValid(bytes))
+        {
+            int bad = FirstInvalidUtf8(bytes);
+            return (null, new ParseError(bad, $"the file is not valid UTF-8 (byte 0x{bytes[bad]:X2} at offset {bad})"), lines);
+        }
+
+        var json = bytes.AsSpan(bom);
+        if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
+            return (null, new ParseError(bom, bytes.Length == 0 ? "the file is empty; expected a JSON object" : "the file holds only whitespace; expected a JSON object"), lines);
+
+        List<DuplicateKey>? duplicates;
+        try
+        {
+            duplicates = Scan(json, bom);
+        }
+        catch (JsonException ex)
+        {
+            int offset = bom + lines.LineStart((int)(ex.LineNumber ?? 0)) + (int)(ex.BytePositionInLine ?? 0);
+            return (null, new ParseError(Math.Min(offset, bytes.Length), Describe(ex.Message)), lines);
+        }
+
+        var document = JsonDocument.Parse(bytes.AsMemory(bom), DocumentOptions);
+        return (new ParsedDocument(bytes, bom, document, lines, duplicates ?? (IReadOnlyList<DuplicateKey>)Array.Empty<DuplicateKey>()), null, lines);
+    }
+
+    private static int FirstInvalidUtf8(byte[] bytes)
+    {
+        var buffer = ArrayPool<char>.Shared.Rent(4096);
+        try
+        {
+            int consumed = 0;
+            while (consumed < bytes.Length)
+            {
+                var st = Utf8.ToUtf16(bytes.AsSpan(consumed), buffer, out int read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+                consumed += read;
+                if (st == OperationStatus.InvalidData || st == OperationStatus.NeedMoreData) return Math.Min(consumed, bytes.Length - 1);
+                if (st == OperationStatus.Done) break;
+            }
+            return 0;
+        }
+        finally
+        {
+            ArrayPool<char>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>One pass over the tokens: validates the syntax and collects duplicate keys.</summary>
+    private static List<DuplicateKey>? Scan(ReadOnlySpan<byte> json, int bom)
+    {
+        var reader = new Utf8JsonReader(json, ReaderOptions);
+        List<DuplicateKey>? duplicates = null;
+        // Open containers: the pointer of each, the names seen so far in objects (null for arrays), the next array index.
+        var frames = new List<(string Pointer, Dictionary<string, int>? Names, int Index)>();
+        string pendingName = "";
+        while (reader.Read())
+        {
+            var type = reader.TokenType;
+            if (type == JsonTokenType.PropertyName)
+            {
+                var names = frames[^1].Names!;
+                pendingName = reader.GetString()!;
+                int offset = bom + (int)reader.TokenStartIndex;
+                if (!names.TryAdd(pendingName, offset))
+                {
+                    duplicates ??= [];
+                    duplicates.Add(new DuplicateKey(JsonPointer.Append(frames[^1].Pointer, pendingName), pendingName, offset, names[pendingName]));
+                }
+                continue;
+            }
+            if (type is JsonTokenType.EndObject or JsonTokenType.EndArray)
+            {
+                frames.RemoveAt(frames.Count - 1);
+                continue;
+            }
+            if (type is JsonTokenType.StartObject or JsonTokenType.StartArray)
+            {
+                string pointer = "";
+                if (frames.Count > 0)
+                {
+                    var parent = frames[^1];
+                    if (parent.Names is null)
+                    {
+                        pointer = JsonPointer.Append(parent.Pointer, parent.Index);
+                    }
+                    else pointer = JsonPointer.Append(parent.Pointer, pendingName);
+                }
+                AdvanceArrayIndex(frames);
+                frames.Add((pointer, type == JsonTokenType.StartObject ? new Dictionary<string, int>(StringComparer.Ordinal) : null, 0));
+                continue;
+            }
+            AdvanceArrayIndex(frames);
+        }
+        return duplicates;
+    }
+
+    private static void AdvanceArrayIndex(List<(string Pointer, Dictionary<string, int>? Names, int Index)> frames)
+    {
+        if (frames.Count > 0 && frames[^1].Names is null)
+        {
+            var f = frames[^1];
+            frames[^1] = (f.Pointer, null, f.Index + 1);
+        }
+    }
+
+    /// <summary>Turns System.Text.Json's reader messages into plain words without its internal line numbers.</summary>
+    private static string Describe(string message)
+    {
+        int cut = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (cut > 0) message = message.Substring(0, cut);
+        message = message.Trim();
+        if (message.EndsWith('.')) message = message[..^1];
+        if (message.Contains("comment", StringComparison.OrdinalIgnoreCase)) return "comments are not allowed in JSON";
+        if (message.Contains("trailing comma", StringComparison.OrdinalIgnoreCase)) return "trailing commas are not allowed in JSON";
+        if (message.Contains("after a single JSON value", StringComparison.Ordinal)) return "unexpected content after the JSON value";
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal) || message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+            return $"the document is nested more than {MaxDepth} levels deep";
+        if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal) || message.Contains("Expected depth to be zero", StringComparison.Ordinal) || message.Contains("end of data", StringComparison.Ordinal))
+            return "unexpected end of file; the JSON is incomplete";
+        return "invalid JSON: " + char.ToLowerInvariant(message[0]) + message[1..];
+    }
+}

@@ -1,0 +1,31 @@
+using Lint.Parsing;
+
+namespace Lint.Rules;
+
+/// <summary><c>citation-format</c>: <c>citation</c> differs from <c>{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.</c></summary>
+public sealed class CitationFormatRule : IFileRule
+{
+    /// <inheritdoc />
+    public RuleMetadata Metadata { get; } = new("citation-format", "citation differs from \"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.\"", Severity.Error, Fixable: true);
+
+    /// <inheritdoc />
+    public void Check(FileContext context)
+    {
+        if (context.Record is not { } record) return;
+        if (!record.TryGetString("citation", out var citation) || citation.Length == 0) return;
+        if (!record.TryGetString("title", out var title) || title.Length == 0 || !record.TryGetString("url", out var url)) return;
+        // The citation is built from the fields as written; when one of them is itself wrong, its own rule
+        // reports it and this one waits, so that one defect gives one finding.
+        if (!UrlSlugRule.UrlIsConsistent(context)) return;
+        if (!DisplayDateRule.IsCorrect(record, "date", "displayDate", out _, out var displayDate)) return;
+        if (!DisplayDateRule.IsCorrect(record, "lastUpdated", "displayLastUpdated", out _, out var displayUpdated)) return;
+        string expected = Build(title, url, displayDate, displayUpdated);
+        if (citation == expected) return;
+        context.Report("/record/citation", $"citation does not match \"{{title}}. {{url}}. Published {{displayDate}}. Updated {{displayLastUpdated}}.\"; expected {Text.Quote(expected)}",
+            context.ReplaceString("/record/citation", expected, "rebuild the citation from title, url and display dates"));
+    }
+
+    /// <summary>The citation of a record.</summary>
+    public static string Build(string title, string url, string displayDate, string displayLastUpdated) =>
+        $"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.";
+}

@@ -1,0 +1,40 @@
+using Lint.Parsing;
+
+namespace Lint.Rules;
+
+/// <summary><c>display-date</c>: <c>displayDate</c>/<c>displayLastUpdated</c> is not the English long form of <c>date</c>/<c>lastUpdated</c>.</summary>
+public sealed class DisplayDateRule : IFileRule
+{
+    /// <inheritdoc />
+    public RuleMetadata Metadata { get; } = new("display-date", "displayDate or displayLastUpdated is not the English long form (February 6, 2025) of date or lastUpdated.", Severity.Error, Fixable: true);
+
+    /// <inheritdoc />
+    public void Check(FileContext context)
+    {
+        if (context.Record is not { } record) return;
+        Check(context, record, "date", "displayDate");
+        Check(context, record, "lastUpdated", "displayLastUpdated");
+    }
+
+    private static void Check(FileContext context, System.Text.Json.JsonElement record, string dateField, string displayField)
+    {
+        if (!IsCorrect(record, dateField, displayField, out var expected, out var actual) && expected is not null)
+        {
+            string pointer = RecordFields.RecordPointer(displayField);
+            context.Report(pointer, $"{displayField} {Text.Quote(actual)} should be {Text.Quote(expected)}, the long form of {dateField}",
+                context.ReplaceString(pointer, expected, $"set {displayField} to {expected}"));
+        }
+    }
+
+    /// <summary>
+    /// Whether the display field is the long form of the date field. When the inputs are missing or malformed
+    /// (schema's business), <paramref name="expected"/> is null and the result is false.
+    /// </summary>
+    internal static bool IsCorrect(System.Text.Json.JsonElement record, string dateField, string displayField, out string? expected, out string actual)
+    {
+        expected = null;
+        if (!record.TryGetString(displayField, out actual) || actual.Length == 0 || !record.TryGetDate(dateField, out var date)) return false;
+        expected = RecordFields.LongForm(date);
+        return actual == expected;
+    }
+}

@@ -1,0 +1,36 @@
+using Lint.Parsing;
+
+namespace Lint.Rules;
+
+/// <summary><c>duplicate-source</c>: two <c>sources</c> with the same URL (scheme and host case-insensitive, trailing <c>/</c> ignored).</summary>
+public sealed class DuplicateSourceRule : IFileRule
+{
+    /// <inheritdoc />
+    public RuleMetadata Metadata { get; } = new("duplicate-source", "Two sources have the same URL (scheme and host case-insensitive, trailing / ignored).", Severity.Warning, Fixable: false);
+
+    /// <inheritdoc />
+    public void Check(FileContext context)
+    {
+        if (context.Record is not { } record || !record.TryGetArray("sources", out var sources)) return;
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        int i = 0;
+        foreach (var source in sources.EnumerateArray())
+        {
+            int index = i++;
+            if (!source.TryGetString("url", out var url) || url.Length == 0) continue;
+            if (first.TryAdd(Normalize(url), index)) continue;
+            context.Report($"/record/sources/{index}/url", $"sources[{index}] has the same URL as sources[{first[Normalize(url)]}]: {Text.Quote(url)}");
+        }
+    }
+
+    /// <summary>The comparison key of a URL: scheme and host lower-cased, trailing slashes removed.</summary>
+    public static string Normalize(string url)
+    {
+        string trimmed = url.TrimEnd('/');
+        int schemeEnd = trimmed.IndexOf("://", StringComparison.Ordinal);
+        if (schemeEnd < 0) return trimmed;
+        int hostEnd = trimmed.IndexOfAny(['/', '?', '#'], schemeEnd + 3);
+        if (hostEnd < 0) hostEnd = trimmed.Length;
+        return trimmed[..hostEnd].ToLowerInvariant() + trimmed[hostEnd..];
+    }
+}

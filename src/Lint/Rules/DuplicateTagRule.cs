@@ -1,0 +1,28 @@
+using Lint.Parsing;
+
+namespace Lint.Rules;
+
+/// <summary><c>duplicate-tag</c>: a tag listed twice (case-insensitive).</summary>
+public sealed class DuplicateTagRule : IFileRule
+{
+    /// <inheritdoc />
+    public RuleMetadata Metadata { get; } = new("duplicate-tag", "A tag is listed twice (case-insensitive).", Severity.Warning, Fixable: true);
+
+    /// <inheritdoc />
+    public void Check(FileContext context)
+    {
+        if (context.Record is not { } record || !record.TryGetArray("tags", out var tags)) return;
+        int count = tags.GetArrayLength();
+        var first = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        int i = 0;
+        foreach (var tag in tags.EnumerateArray())
+        {
+            int index = i++;
+            if (tag.ValueKind != System.Text.Json.JsonValueKind.String) continue;
+            var text = tag.GetString()!;
+            if (first.TryAdd(text, index)) continue;
+            context.Report($"/record/tags/{index}", $"tag {Text.Quote(text)} repeats tags[{first[text]}]",
+                context.RemoveArrayItem("/record/tags", index, count, "remove the repeated tag"));
+        }
+    }
+}

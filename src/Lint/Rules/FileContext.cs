@@ -1,0 +1,110 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Lint.Parsing;
+
+namespace Lint.Rules;
+
+/// <summary>Everything a rule may read about one well-formed file, and the place to report findings.</summary>
+public sealed class FileContext
+{
+    private static readonly JsonSerializerOptions StringOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+    private readonly List<RawFinding> _findings;
+    private ILintRule? _current;
+
+    internal FileContext(string displayPath, string fullPath, ParsedDocument document, LintSettings settings, List<RawFinding> findings)
+    {
+        DisplayPath = displayPath;
+        FullPath = fullPath;
+        Document = document;
+        Settings = settings;
+        _findings = findings;
+        var root = document.Root;
+        if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("record", out var record) && record.ValueKind == JsonValueKind.Object)
+            Record = record;
+    }
+
+    /// <summary>The path shown in reports.</summary>
+    public string DisplayPath { get; }
+
+    /// <summary>The full path of the file (or the name given for standard input).</summary>
+    public string FullPath { get; }
+
+    /// <summary>The file name without <c>.json</c>.</summary>
+    public string FileStem => Path.GetFileNameWithoutExtension(FullPath);
+
+    /// <summary>The strict parse, with positions.</summary>
+    public ParsedDocument Document { get; }
+
+    /// <summary>The root element.</summary>
+    public JsonElement Root => Document.Root;
+
+    /// <summary>The <c>record</c> object, when the root is an object holding an object <c>record</c>.</summary>
+    public JsonElement? Record { get; }
+
+    /// <summary>Configuration that rules read: site, taxonomy, the schema.</summary>
+    public LintSettings Settings { get; }
+
+    internal void SetCurrentRule(ILintRule rule) => _current = rule;
+
+    /// <summary>Reports a finding of the running rule at the node <paramref name="pointer"/>.</summary>
+    /// <param name="pointer">JSON Pointer of the offending node (the nearest existing ancestor is used for position when it is missing).</param>
+    /// <param name="message">Plain-words message.</param>
+    /// <param name="fix">A safe fix, if the rule has one.</param>
+    /// <param name="atKey">Locate at the property name rather than the value.</param>
+    public void Report(string pointer, string message, Fix? fix = null, bool atKey = false)
+    {
+        var rule = _current ?? throw new InvalidOperationException("Report called outside a rule.");
+        var span = Document.Positions.GetNearest(pointer);
+        int offset = atKey && span.KeyStart >= 0 ? span.KeyStart : span.Start;
+        _findings.Add(new RawFinding(rule.Metadata.Id, message, offset, pointer, rule.Metadata.Fixable ? fix : null));
+    }
+
+    /// <summary>Reports a finding of the running rule at a byte offset (for positions that are not a node, such as a repeated key).</summary>
+    public void ReportAt(int offset, string pointer, string message)
+    {
+        var rule = _current ?? throw new InvalidOperationException("Report called outside a rule.");
+        _findings.Add(new RawFinding(rule.Metadata.Id, message, offset, pointer, null));
+    }
+
+    /// <summary>The byte span of the node at <paramref name="pointer"/>.</summary>
+    public bool TryGetSpan(string pointer, out NodeSpan span) => Document.Positions.TryGet(pointer, out span);
+
+    /// <summary>A fix that replaces the value at <paramref name="pointer"/> with <paramref name="json"/> (raw JSON text).</summary>
+    public Fix? ReplaceValue(string pointer, string json, string description) =>
+        TryGetSpan(pointer, out var span) ? Fix.Replace(description, span.Start, span.Length, json) : null;
+
+    /// <summary>A fix that replaces the value at <paramref name="pointer"/> with the JSON string <paramref name="value"/>.</summary>
+    public Fix? ReplaceString(string pointer, string value, string description) => ReplaceValue(pointer, EncodeString(value), description);
+
+    /// <summary>Encodes a JSON string literal, keeping non-ASCII text raw as the incident files do.</summary>
+    public static string EncodeString(string value) => JsonSerializer.Serialize(value, StringOptions);
+
+    /// <summary>A fix that removes item <paramref name="index"/> of the array at <paramref name="arrayPointer"/>, with its separator.</summary>
+    public Fix? RemoveArrayItem(string arrayPointer, int index, int count, string description)
+    {
+        if (!TryGetSpan(JsonPointer.Append(arrayPointer, index), out var item)) return null;
+        int start, end;
+        if (index > 0 && TryGetSpan(JsonPointer.Append(arrayPointer, index - 1), out var previous))
+        {
+            start = previous.End;
+            end = item.End;
+        }
+        else if (index + 1 < count && TryGetSpan(JsonPointer.Append(arrayPointer, index + 1), out var next))
+        {
+            start = item.Start;
+            end = next.Start;
+        }
+        else
+        {
+            start = item.Start;
+            end = item.End;
+        }
+        return Fix.Replace(description, start, end - start, "");
+    }
+
+    /// <summary>The raw text of the bytes in <paramref name="span"/>.</summary>
+    public string RawText(NodeSpan span) => System.Text.Encoding.UTF8.GetString(Document.Bytes, span.Start, span.Length);
+}
+
+/// <summary>A finding before severity and line/column are attached.</summary>
+internal sealed record RawFinding(string RuleId, string Message, int Offset, string Pointer, Fix? Fix);

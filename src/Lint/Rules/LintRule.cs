@@ -1,0 +1,51 @@
+namespace Lint.Rules;
+
+/// <summary>What every rule declares about itself, beside its logic.</summary>
+/// <param name="Id">Stable kebab-case id, used in configuration, output and documentation.</param>
+/// <param name="Description">One line: what the rule flags.</param>
+/// <param name="DefaultSeverity">Severity when the configuration does not say otherwise.</param>
+/// <param name="Fixable">Whether the rule offers a safe automatic fix.</param>
+public sealed record RuleMetadata(string Id, string Description, Severity DefaultSeverity, bool Fixable)
+{
+    /// <summary>Where the rule's documentation lives.</summary>
+    public const string DocsBaseUri = "https://github.com/lint-project/lint/blob/main/docs/rules/";
+
+    /// <summary>The rule's documentation page.</summary>
+    public string HelpUri => DocsBaseUri + Id + ".md";
+}
+
+/// <summary>A lint rule. Implement <see cref="IFileRule"/> or <see cref="ICorpusRule"/>.</summary>
+public interface ILintRule
+{
+    /// <summary>The rule's id, description, default severity and fixability.</summary>
+    RuleMetadata Metadata { get; }
+}
+
+/// <summary>A rule that looks at one well-formed file at a time.</summary>
+public interface IFileRule : ILintRule
+{
+    /// <summary>Checks one file and reports through <see cref="FileContext.Report"/>.</summary>
+    void Check(FileContext context);
+}
+
+/// <summary>A rule that looks at one well-formed file against the slugs of the whole corpus.</summary>
+public interface ICorpusRule : ILintRule
+{
+    /// <summary>Checks one file against the corpus and reports through <see cref="FileContext.Report"/>.</summary>
+    void Check(FileContext context, ICorpus corpus);
+}
+
+/// <summary>A rule whose findings the engine produces itself, before any file or corpus rule runs (for example <c>invalid-json</c>).</summary>
+public interface IEngineRule : ILintRule
+{
+}
+
+/// <summary>What corpus rules can ask about the whole set of incident files.</summary>
+public interface ICorpus
+{
+    /// <summary>Files that declare <paramref name="slug"/>, as display paths, sorted.</summary>
+    IReadOnlyList<string> FilesWithSlug(string slug);
+
+    /// <summary>Whether any file of the corpus declares <paramref name="slug"/>.</summary>
+    bool Contains(string slug);
+}

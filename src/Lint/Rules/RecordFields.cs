@@ -1,0 +1,77 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Lint.Rules;
+
+/// <summary>
+/// Typed reads of record fields for rules. Each returns false when the field is missing or has the wrong
+/// type or form, so that a rule stays silent and leaves the defect to the <c>schema</c> rule.
+/// </summary>
+public static partial class RecordFields
+{
+    private static readonly string[] MonthNames =
+        ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+
+    /// <summary>A string property.</summary>
+    public static bool TryGetString(this JsonElement obj, string name, out string value)
+    {
+        value = "";
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var e) || e.ValueKind != JsonValueKind.String) return false;
+        value = e.GetString()!;
+        return true;
+    }
+
+    /// <summary>A non-negative integer property that fits in an <see cref="int"/>.</summary>
+    public static bool TryGetCount(this JsonElement obj, string name, out int value)
+    {
+        value = 0;
+        return obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var e)
+            && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out value) && value >= 0;
+    }
+
+    /// <summary>An array property.</summary>
+    public static bool TryGetArray(this JsonElement obj, string name, out JsonElement array)
+    {
+        array = default;
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var e) || e.ValueKind != JsonValueKind.Array) return false;
+        array = e;
+        return true;
+    }
+
+    /// <summary>A full date <c>YYYY-MM-DD</c> that exists in the calendar.</summary>
+    public static bool TryGetDate(this JsonElement obj, string name, out DateOnly date)
+    {
+        date = default;
+        return obj.TryGetString(name, out var text) && TryParseDate(text, out date);
+    }
+
+    /// <summary>Parses a full date <c>YYYY-MM-DD</c> that exists in the calendar.</summary>
+    public static bool TryParseDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+
+    /// <summary>The calendar date written in an RFC 3339 date-time (the date as written, in its own offset).</summary>
+    public static bool TryGetDateTimeDate(this JsonElement obj, string name, out DateOnly date)
+    {
+        date = default;
+        return obj.TryGetString(name, out var text) && DateTimeRegex().IsMatch(text)
+            && DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            && TryParseDate(text[..10], out date);
+    }
+
+    /// <summary>The English long form of a date, whatever the machine's culture: <c>February 6, 2025</c>.</summary>
+    public static string LongForm(DateOnly date) =>
+        string.Create(CultureInfo.InvariantCulture, $"{MonthNames[date.Month - 1]} {date.Day}, {date.Year}");
+
+    /// <summary>Whether <paramref name="text"/> is lowercase kebab-case (<c>^[a-z0-9]+(-[a-z0-9]+)*$</c>).</summary>
+    public static bool IsKebabCase(string text) => KebabRegex().IsMatch(text);
+
+    [GeneratedRegex("^[0-9]{4}-[0-9]{2}-[0-9]{2}[Tt][0-9]{2}:[0-9]{2}:[0-9]{2}(\\.[0-9]+)?([Zz]|[+-][0-9]{2}:[0-9]{2})$")]
+    private static partial Regex DateTimeRegex();
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex KebabRegex();
+
+    /// <summary>Pointer of a record field.</summary>
+    public static string RecordPointer(string name) => "/record/" + Parsing.JsonPointer.Escape(name);
+}

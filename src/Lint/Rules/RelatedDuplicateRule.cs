@@ -1,0 +1,30 @@
+using Lint.Parsing;
+
+namespace Lint.Rules;
+
+/// <summary><c>related-duplicate</c>: a slug listed twice in <c>relatedIncidents</c>.</summary>
+public sealed class RelatedDuplicateRule : IFileRule
+{
+    /// <inheritdoc />
+    public RuleMetadata Metadata { get; } = new("related-duplicate", "A slug is listed twice in relatedIncidents.", Severity.Warning, Fixable: true);
+
+    /// <inheritdoc />
+    public void Check(FileContext context)
+    {
+        if (context.Record is not { } record || !record.TryGetArray("relatedIncidents", out var related)) return;
+        record.TryGetString("slug", out var own);
+        int count = related.GetArrayLength();
+        var first = new Dictionary<string, int>(StringComparer.Ordinal);
+        int i = 0;
+        foreach (var item in related.EnumerateArray())
+        {
+            int index = i++;
+            if (item.ValueKind != System.Text.Json.JsonValueKind.String) continue;
+            var slug = item.GetString()!;
+            if (slug == own) continue; // related-self owns every self-reference
+            if (first.TryAdd(slug, index)) continue;
+            context.Report($"/record/relatedIncidents/{index}", $"related incident {Text.Quote(slug)} is already listed at index {first[slug]}",
+                context.RemoveArrayItem("/record/relatedIncidents", index, count, "remove the repeated slug"));
+        }
+    }
+}

@@ -1,0 +1,29 @@
+using Lint.Parsing;
+
+namespace Lint.Rules;
+
+/// <summary><c>related-exists</c>: a <c>relatedIncidents</c> entry names no incident of the corpus.</summary>
+public sealed class RelatedExistsRule : ICorpusRule
+{
+    /// <inheritdoc />
+    public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, Fixable: false);
+
+    /// <inheritdoc />
+    public void Check(FileContext context, ICorpus corpus)
+    {
+        if (context.Record is not { } record || !record.TryGetArray("relatedIncidents", out var related)) return;
+        record.TryGetString("slug", out var own);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        int i = 0;
+        foreach (var item in related.EnumerateArray())
+        {
+            int index = i++;
+            if (item.ValueKind != System.Text.Json.JsonValueKind.String) continue;
+            var slug = item.GetString()!;
+            // Malformed slugs belong to schema, self-references to related-self, repeats to related-duplicate.
+            if (!RecordFields.IsKebabCase(slug) || slug == own || !seen.Add(slug)) continue;
+            if (!corpus.Contains(slug))
+                context.Report($"/record/relatedIncidents/{index}", $"related incident {Text.Quote(slug)} does not exist in the corpus");
+        }
+    }
+}

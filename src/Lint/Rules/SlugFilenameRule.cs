@@ -1,0 +1,25 @@
+using Lint.Parsing;
+
+namespace Lint.Rules;
+
+/// <summary><c>slug-filename</c>: <c>slug</c> differs from the file name without <c>.json</c>.</summary>
+public sealed class SlugFilenameRule : IFileRule
+{
+    /// <inheritdoc />
+    public RuleMetadata Metadata { get; } = new("slug-filename", "slug differs from the file name without .json.", Severity.Error, Fixable: false);
+
+    /// <inheritdoc />
+    public void Check(FileContext context)
+    {
+        if (context.Record is not { } record || !record.TryGetString("slug", out var slug) || !RecordFields.IsKebabCase(slug)) return;
+        if (slug == context.FileStem) return;
+        context.Report("/record/slug", $"slug {Text.Quote(slug)} does not match the file name {Text.Quote(context.FileStem + ".json")}; rename the file or fix the slug");
+    }
+
+    /// <summary>Whether the record's slug is well formed and matches its file name (other rules trust it only then).</summary>
+    internal static bool SlugMatchesFile(FileContext context, out string slug)
+    {
+        slug = "";
+        return context.Record is { } record && record.TryGetString("slug", out slug) && RecordFields.IsKebabCase(slug) && slug == context.FileStem;
+    }
+}

@@ -1,0 +1,10 @@
+namespace Lint.Schema;
+
+/// <summary>One violation of a JSON Schema, translated into plain words.</summary>
+/// <param name="Pointer">JSON Pointer of the offending node.</param>
+/// <param name="Message">What is wrong: the property, what was expected, what was found.</param>
+/// <param name="AtKey">Whether the finding belongs at the property name (unknown properties) rather than the value.</param>
+public sealed record SchemaViolation(string Pointer, string Message, bool AtKey = false);
+
+/// <summary>A schema that cannot be used: remote reference, unsupported keyword, unreadable or invalid file.</summary>
+public sealed class SchemaLoadException(string message) : Exception(message);
