@@ -104,7 +104,9 @@ public static class StrictJsonParser
         catch (JsonException ex)
         {
             int offset = bom + lines.LineStart((int)(ex.LineNumber ?? 0)) + (int)(ex.BytePositionInLine ?? 0);
-            return (null, new ParseError(Math.Min(offset, bytes.Length), Describe(ex.Message)), lines);
+            offset = Math.Min(offset, bytes.Length);
+            bool comment = offset + 1 < bytes.Length && bytes[offset] == (byte)'/' && (bytes[offset + 1] == (byte)'/' || bytes[offset + 1] == (byte)'*');
+            return (null, new ParseError(offset, comment ? "comments are not allowed in JSON" : Describe(ex.Message)), lines);
         }
 
         var document = JsonDocument.Parse(bytes.AsMemory(bom), DocumentOptions);

@@ -21,7 +21,7 @@ public sealed class CitationFormatRule : IFileRule
         if (!DisplayDateRule.IsCorrect(record, "lastUpdated", "displayLastUpdated", out _, out var displayUpdated)) return;
         string expected = Build(title, url, displayDate, displayUpdated);
         if (citation == expected) return;
-        context.Report("/record/citation", $"citation does not match \"{{title}}. {{url}}. Published {{displayDate}}. Updated {{displayLastUpdated}}.\"; expected {Text.Quote(expected)}",
+        context.Report("/record/citation", $"citation does not match \"{{title}}. {{url}}. Published {{displayDate}}. Updated {{displayLastUpdated}}.\"; expected {Text.Quote(expected, 1000)}",
             context.ReplaceString("/record/citation", expected, "rebuild the citation from title, url and display dates"));
     }
 

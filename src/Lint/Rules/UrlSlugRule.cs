@@ -20,8 +20,10 @@ public sealed class UrlSlugRule : IFileRule
                 context.ReplaceString("/site", configured, $"set site to {configured}"));
         }
         if (!SlugFilenameRule.SlugMatchesFile(context, out var slug) || !record.TryGetString("url", out var url)) return;
-        string expected = ExpectedUrl(configured ?? site, slug);
-        if (url == expected) return;
+        // While site itself is flagged, a url built from either the written or the configured site is the
+        // site's defect, not a second one; once site is fixed, url must follow it.
+        string expected = ExpectedUrl(site, slug);
+        if (url == expected || (configured is not null && url == ExpectedUrl(configured, slug))) return;
         context.Report("/record/url", $"url {Text.Quote(url)} should be {Text.Quote(expected)} ({{site}}/incident/{{slug}})",
             context.ReplaceString("/record/url", expected, $"set url to {expected}"));
     }
@@ -39,6 +41,6 @@ public sealed class UrlSlugRule : IFileRule
     {
         if (context.Record is not { } record || !context.Root.TryGetString("site", out var site) || !IsWellFormedSite(site)) return false;
         if (!SlugFilenameRule.SlugMatchesFile(context, out var slug) || !record.TryGetString("url", out var url)) return false;
-        return url == ExpectedUrl(context.Settings.Site ?? site, slug);
+        return url == ExpectedUrl(site, slug);
     }
 }

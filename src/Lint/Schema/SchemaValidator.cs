@@ -22,7 +22,20 @@ public sealed class SchemaValidator
     ];
 
     private readonly JsonSchema _schema;
-    private readonly JsonSchemaValidator _validator = new();
+    private static readonly JsonSchemaValidatorSettings ValidatorSettings = CreateSettings();
+    private readonly JsonSchemaValidator _validator = new(ValidatorSettings);
+
+    private static JsonSchemaValidatorSettings CreateSettings()
+    {
+        // NJsonSchema's own date and date-time checks are lenient (it accepts 2025-02-30 and dates without a time); replace them.
+        var settings = new JsonSchemaValidatorSettings();
+        settings.FormatValidators = settings.FormatValidators
+            .Where(v => v.Format is not "date" and not "date-time")
+            .Append(new StrictDateFormatValidator())
+            .Append(new StrictDateTimeFormatValidator())
+            .ToArray();
+        return settings;
+    }
 
     private SchemaValidator(JsonSchema schema, string name)
     {
@@ -202,6 +215,8 @@ public sealed class SchemaValidator
         {
             case ValidationErrorKind.PropertyRequired:
             {
+                // A value of the wrong type gets its type error only, not one "missing" finding per property.
+                if (e.Token is not JObject) return;
                 // The token is the object that lacks the property; the finding goes at the missing property's pointer
                 // (positioned at the object).
                 string objectPath = JsonPointer.ToDisplayPath(pointer);
