@@ -106,7 +106,11 @@ public static class StrictJsonParser
             int offset = bom + lines.LineStart((int)(ex.LineNumber ?? 0)) + (int)(ex.BytePositionInLine ?? 0);
             offset = Math.Min(offset, bytes.Length);
             bool comment = offset + 1 < bytes.Length && bytes[offset] == (byte)'/' && (bytes[offset + 1] == (byte)'/' || bytes[offset + 1] == (byte)'*');
-            return (null, new ParseError(offset, comment ? "comments are not allowed in JSON" : Describe(ex.Message)), lines);
+            bool atEnd = bytes.AsSpan(offset).IndexOfAnyExcept(" \t\r\n"u8) < 0;
+            string message = comment ? "comments are not allowed in JSON"
+                : atEnd ? "unexpected end of file; the JSON is incomplete"
+                : Describe(ex.Message);
+            return (null, new ParseError(offset, message), lines);
         }
 
         var document = JsonDocument.Parse(bytes.AsMemory(bom), DocumentOptions);
@@ -202,7 +206,7 @@ public static class StrictJsonParser
         if (message.Contains("comment", StringComparison.OrdinalIgnoreCase)) return "comments are not allowed in JSON";
         if (message.Contains("trailing comma", StringComparison.OrdinalIgnoreCase)) return "trailing commas are not allowed in JSON";
         if (message.Contains("after a single JSON value", StringComparison.Ordinal)) return "unexpected content after the JSON value";
-        if (message.Contains("maximum configured depth", StringComparison.Ordinal) || message.Contains("depth", StringComparison.OrdinalIgnoreCase))
+        if (message.Contains("maximum configured depth", StringComparison.Ordinal))
             return $"the document is nested more than {MaxDepth} levels deep";
         if (message.Contains("does not contain any JSON tokens", StringComparison.Ordinal) || message.Contains("Expected depth to be zero", StringComparison.Ordinal) || message.Contains("end of data", StringComparison.Ordinal))
             return "unexpected end of file; the JSON is incomplete";

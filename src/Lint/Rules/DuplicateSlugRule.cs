@@ -11,8 +11,12 @@ public sealed class DuplicateSlugRule : ICorpusRule
     /// <inheritdoc />
     public void Check(FileContext context, ICorpus corpus)
     {
-        if (context.Record is not { } record || !record.TryGetString("slug", out var slug) || !RecordFields.IsKebabCase(slug)) return;
-        var others = corpus.FilesWithSlug(slug).Where(f => f != context.DisplayPath).ToList();
+        // A file whose slug does not match its own name is slug-filename's finding (typically a copy that was not
+        // re-slugged); it neither gets nor causes a duplicate-slug finding, so one defect gives one finding.
+        if (!SlugFilenameRule.SlugMatchesFile(context, out var slug)) return;
+        var others = corpus.FilesWithSlug(slug)
+            .Where(f => f != context.DisplayPath && Path.GetFileNameWithoutExtension(f) == slug)
+            .ToList();
         if (others.Count == 0) return;
         context.Report("/record/slug", $"slug {Text.Quote(slug)} is also declared by {string.Join(", ", others)}");
     }

@@ -22,12 +22,19 @@ public static partial class RecordFields
         return true;
     }
 
-    /// <summary>A non-negative integer property that fits in an <see cref="int"/>.</summary>
+    /// <summary>
+    /// A non-negative integer property. JSON Schema counts <c>16.0</c> as an integer, so integral numbers written
+    /// with a fraction or exponent are read too; values beyond <see cref="int.MaxValue"/> are clamped (no real array
+    /// is that long, so they still differ from any count).
+    /// </summary>
     public static bool TryGetCount(this JsonElement obj, string name, out int value)
     {
         value = 0;
-        return obj.ValueKind == JsonValueKind.Object && obj.TryGetProperty(name, out var e)
-            && e.ValueKind == JsonValueKind.Number && e.TryGetInt32(out value) && value >= 0;
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var e) || e.ValueKind != JsonValueKind.Number) return false;
+        if (e.TryGetInt32(out value)) return value >= 0;
+        if (!e.TryGetDouble(out double d) || double.IsInfinity(d) || d < 0 || Math.Floor(d) != d) return false;
+        value = d >= int.MaxValue ? int.MaxValue : (int)d;
+        return true;
     }
 
     /// <summary>An array property.</summary>

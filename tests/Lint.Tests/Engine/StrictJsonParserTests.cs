@@ -1,0 +1,73 @@
+using System.Text;
+using Lint.Parsing;
+
+namespace Lint.Tests.Engine;
+
+public sealed class StrictJsonParserTests
+{
+    private static (int Line, int Column, string Message) Error(string text) => Error(Encoding.UTF8.GetBytes(text));
+
+    private static (int Line, int Column, string Message) Error(byte[] bytes)
+    {
+        var (doc, error, lines) = StrictJsonParser.Parse(bytes);
+        Assert.Null(doc);
+        Assert.NotNull(error);
+        var (l, c) = lines.ToLineColumn(error!.Offset);
+        return (l, c, error.Message);
+    }
+
+    [Theory]
+    [InlineData("{\"a\": 1,}", 1, 9, "trailing commas are not allowed in JSON")]
+    [InlineData("{\n  // note\n  \"a\": 1\n}", 2, 3, "comments are not allowed in JSON")]
+    [InlineData("{\"a\": 1 /* x */}", 1, 9, "comments are not allowed in JSON")]
+    [InlineData("{} {}", 1, 4, "unexpected content after the JSON value")]
+    [InlineData("{\"a\": [1, 2", 1, 12, "unexpected end of file; the JSON is incomplete")]
+    [InlineData("", 1, 1, "the file is empty; expected a JSON object")]
+    [InlineData(" \n\t ", 1, 1, "the file holds only whitespace; expected a JSON object")]
+    public void RejectsWhatRfc8259Rejects(string text, int line, int column, string message)
+    {
+        var (l, c, m) = Error(text);
+        Assert.Equal((line, column, message), (l, c, m));
+    }
+
+    [Fact]
+    public void RejectsInvalidUtf8AtTheBadByte()
+    {
+        var bytes = Encoding.UTF8.GetBytes("{\n  \"a\": \"é x\"\n}").ToList();
+        int at = bytes.IndexOf((byte)'x');
+        bytes[at] = 0xFF;
+        var (l, c, m) = Error(bytes.ToArray());
+        Assert.Equal((2, 11), (l, c)); // columns count code points: é is one column
+        Assert.Contains("not valid UTF-8", m);
+    }
+
+    [Fact]
+    public void RejectsAByteOrderMark()
+    {
+        var (_, _, m) = Error([0xEF, 0xBB, 0xBF, (byte)'{', (byte)'}']);
+        Assert.Contains("byte order mark", m);
+    }
+
+    [Fact]
+    public void LimitsNestingDepthWithoutRecursion()
+    {
+        var deep = new string('[', 100_000) + new string(']', 100_000);
+        var (_, _, m) = Error(deep);
+        Assert.Contains($"nested more than {StrictJsonParser.MaxDepth} levels", m);
+    }
+
+    [Fact]
+    public void CollectsDuplicateKeysWithTheirPointerAndBothPositions()
+    {
+        var text = "{\"a\": {\"x\": 1, \"y~/\": 2, \"y~/\": 3}, \"b\": [{\"k\": 1, \"k\": 2}]}";
+        var (doc, error, lines) = StrictJsonParser.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Null(error);
+        using (doc)
+        {
+            Assert.Equal(["/a/y~0~1", "/b/0/k"], doc!.DuplicateKeys.Select(d => d.Pointer));
+            var first = doc.DuplicateKeys[0];
+            Assert.Equal(text.IndexOf("\"y~/\": 3", StringComparison.Ordinal), first.Offset);
+            Assert.Equal(text.IndexOf("\"y~/\"", StringComparison.Ordinal), first.FirstOffset);
+        }
+    }
+}

@@ -1,0 +1,44 @@
+using System.Diagnostics;
+
+namespace Lint.Tests.TestSupport;
+
+/// <summary>Runs the built <c>lint</c> command as a real process.</summary>
+public static class CliRunner
+{
+    public sealed record Result(int ExitCode, string Stdout, string Stderr);
+
+    /// <summary>The CLI assembly, copied next to the tests by the project reference.</summary>
+    public static string LintDll => Path.Combine(AppContext.BaseDirectory, "lint.dll");
+
+    public static Result Run(string workingDirectory, IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? stdin = null)
+    {
+        var psi = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            RedirectStandardInput = stdin is not null,
+            UseShellExecute = false,
+        };
+        psi.ArgumentList.Add(LintDll);
+        foreach (var a in args) psi.ArgumentList.Add(a);
+        psi.Environment["NO_COLOR"] = null;
+        psi.Environment["CI"] = null;
+        if (environment is not null)
+            foreach (var (k, v) in environment) psi.Environment[k] = v;
+        using var process = Process.Start(psi)!;
+        if (stdin is not null)
+        {
+            process.StandardInput.Write(stdin);
+            process.StandardInput.Close();
+        }
+        var stdout = process.StandardOutput.ReadToEndAsync();
+        var stderr = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(120_000))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException("lint did not finish within 120 s");
+        }
+        return new Result(process.ExitCode, stdout.Result, stderr.Result);
+    }
+}
