@@ -1,0 +1,20 @@
+using BenchmarkDotNet.Running;
+using Lint.Benchmarks;
+
+// dotnet run -c Release --project tests/Lint.Benchmarks -- generate DIR COUNT [SEED] [DEFECT_RATE]
+// dotnet run -c Release --project tests/Lint.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter '*']
+if (args.Length > 0 && args[0] == "generate")
+{
+    if (args.Length < 3)
+    {
+        Console.Error.WriteLine("usage: generate DIR COUNT [SEED] [DEFECT_RATE]");
+        return 2;
+    }
+    int seed = args.Length > 3 ? int.Parse(args[3]) : 1;
+    double rate = args.Length > 4 ? double.Parse(args[4], System.Globalization.CultureInfo.InvariantCulture) : 0;
+    var files = CorpusGenerator.Generate(args[1], int.Parse(args[2]), seed, File.ReadAllText(Fixtures.TemplatePath), rate);
+    Console.WriteLine($"{files.Count} files written to {args[1]}");
+    return 0;
+}
+BenchmarkSwitcher.FromAssembly(typeof(Fixtures).Assembly).Run(args);
+return 0;
