@@ -206,6 +206,19 @@ public sealed class CiGateCliTests : IDisposable
         Assert.DoesNotContain("no longer occur", run.Stdout);
     }
 
+    [Fact]
+    public async Task ABaselineNamedLintBaselineJsonIsNotLintedAsAnIncident()
+    {
+        // The default include is every *.json below the configuration; the conventional baseline name is excluded.
+        _dir.Write("lint.config.json", """{ "site": "https://trumpswarcrimes.com" }""");
+        BreakSourceCount("icc-sanctions.json");
+        var baseline = _dir.Combine("lint-baseline.json");
+        Assert.Equal(0, (await LintAsync("--write-baseline", baseline)).ExitCode);
+        var run = await LintAsync("--baseline", baseline);
+        Assert.True(run.ExitCode == 0, run.Stdout + run.Stderr);
+        Assert.Contains("7 files checked", run.Stdout);
+    }
+
     [Theory]
     [InlineData("{ \"version\": 1, \"entries\": [ { \"file\": 3 } ] }", "invalid baseline: entries[0].file is missing or not a non-empty string")]
     [InlineData("{ \"version\": 1, ", "the baseline is not valid JSON")]
