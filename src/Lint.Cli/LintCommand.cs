@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.CommandLine.Parsing;
+using Lint.Baseline;
 using Lint.Config;
 using Lint.Formatting;
+using Lint.IO;
 
 namespace Lint.Cli;
 
@@ -13,7 +15,17 @@ public sealed record LintCommandOptions(
     string? ConfigPath,
     IReadOnlyDictionary<string, Severity> Rules,
     bool Quiet,
-    bool NoColor);
+    bool NoColor)
+{
+    /// <summary><c>--max-warnings N</c>: exit 1 when more than N warnings are reported; null for no limit.</summary>
+    public int? MaxWarnings { get; init; }
+
+    /// <summary><c>--baseline FILE</c>: suppress the findings recorded in FILE.</summary>
+    public string? Baseline { get; init; }
+
+    /// <summary><c>--write-baseline FILE</c>: record today's findings in FILE (pruning those that no longer occur).</summary>
+    public string? WriteBaseline { get; init; }
+}
 
 /// <summary>The main command: turns options into a <see cref="LintCommandOptions"/>, calls the library, maps the result to an exit code.</summary>
 public static class LintCommand
@@ -40,7 +52,7 @@ public static class LintCommand
             DefaultValueFactory = _ => "stylish",
         };
         format.AcceptOnlyFromAmong(Formatters.All.Select(f => f.Name).ToArray());
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE instead of standard output." };
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE (atomically) and the summary to standard output." };
         var config = new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of discovering lint.config.json." };
         var rule = new Option<string[]>("--rule")
         {
@@ -49,8 +61,11 @@ public static class LintCommand
         };
         var quiet = new Option<bool>("--quiet") { Description = "Report errors only." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR is honoured too)." };
+        var maxWarnings = new Option<int?>("--max-warnings") { Description = "Exit 1 when more than N warnings are reported (N >= 0)." };
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings that the baseline FILE does not record." };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in the baseline FILE, pruning those that no longer occur." };
         root.Arguments.Add(paths);
-        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor }) root.Options.Add(o);
+        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline }) root.Options.Add(o);
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -65,6 +80,17 @@ public static class LintCommand
                 }
                 rules[text[..eq]] = severity;
             }
+            var max = parseResult.GetValue(maxWarnings);
+            if (max < 0)
+            {
+                stderr.WriteLine($"lint: --max-warnings must be 0 or more, not {max}");
+                return ExitCodes.UsageError;
+            }
+            if (parseResult.GetValue(baseline) is not null && parseResult.GetValue(writeBaseline) is not null)
+            {
+                stderr.WriteLine("lint: use either --baseline or --write-baseline, not both (--write-baseline already suppresses what it records)");
+                return ExitCodes.UsageError;
+            }
             var options = new LintCommandOptions(
                 parseResult.GetValue(paths) ?? [],
                 parseResult.GetValue(format) ?? "stylish",
@@ -72,7 +98,12 @@ public static class LintCommand
                 parseResult.GetValue(config),
                 rules,
                 parseResult.GetValue(quiet),
-                parseResult.GetValue(noColor));
+                parseResult.GetValue(noColor))
+            {
+                MaxWarnings = max,
+                Baseline = parseResult.GetValue(baseline),
+                WriteBaseline = parseResult.GetValue(writeBaseline),
+            };
             return await RunAsync(options, stdout, stderr, cancellationToken);
         });
     }
@@ -82,28 +113,68 @@ public static class LintCommand
     {
         try
         {
+            var workingDirectory = Environment.CurrentDirectory;
+            bool baselining = options.Baseline is not null || options.WriteBaseline is not null;
+            // With a baseline, warnings must be seen to be matched; --quiet then only filters the report.
             var linter = new Linter(new LintOptions
             {
+                WorkingDirectory = workingDirectory,
                 ConfigPath = options.ConfigPath,
                 RuleOverrides = options.Rules,
-                Quiet = options.Quiet,
+                Quiet = options.Quiet && !baselining,
             });
+            var baseline = options.Baseline is null ? null : LintBaseline.Load(options.Baseline);
+            var previous = options.WriteBaseline is not null && File.Exists(options.WriteBaseline) ? LintBaseline.Load(options.WriteBaseline) : null;
             var result = await linter.LintAsync(options.Paths, cancellationToken);
+
+            BaselineComparison? comparison = null;
+            if (options.WriteBaseline is { } writePath)
+            {
+                var location = BaselineLocation.For(writePath, workingDirectory);
+                int pruned = previous?.Compare(result, location).GoneCount ?? 0;
+                var written = LintBaseline.FromResult(result, location, previous);
+                written.Save(writePath);
+                stderr.WriteLine($"lint: wrote the baseline {writePath}: {written.FindingCount} {(written.FindingCount == 1 ? "finding" : "findings")} recorded"
+                    + (pruned > 0 ? $", {pruned} that no longer {(pruned == 1 ? "occurs" : "occur")} pruned" : ""));
+                comparison = written.Compare(result, location);
+            }
+            else if (baseline is not null)
+            {
+                comparison = baseline.Compare(result, BaselineLocation.For(options.Baseline!, workingDirectory));
+            }
+            if (comparison is not null) result = comparison.Result;
+            if (options.Quiet) result = result.ErrorsOnly();
+
             var formatter = Formatters.Find(options.Format)!;
             bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            var input = new ReportInput(result, linter.Rules.Select(r => r.Metadata).ToList(), color);
+            var input = new ReportInput(result, linter.Rules.Select(r => r.Metadata).ToList(), color)
+            {
+                WorkingDirectory = workingDirectory,
+                Baseline = comparison,
+            };
             if (options.Output is not null)
             {
-                await using var file = new StreamWriter(options.Output, append: false, new System.Text.UTF8Encoding(false));
-                formatter.Write(input, file);
+                AtomicFile.Write(options.Output, writer => formatter.Write(input, writer));
                 stdout.WriteLine(StylishFormatter.Summary(result));
+                if (comparison is not null) stdout.WriteLine(comparison.Describe());
             }
             else
             {
                 formatter.Write(input, stdout);
+                // The stylish report carries the baseline note; machine formats keep standard output clean.
+                if (comparison is not null && formatter is not StylishFormatter) stderr.WriteLine($"lint: {comparison.Describe()}");
             }
-            return result.ErrorCount > 0 ? ExitCodes.Findings : ExitCodes.Success;
+
+            bool overBudget = options.MaxWarnings is { } limit && result.WarningCount > limit;
+            if (overBudget)
+                stderr.WriteLine($"lint: {result.WarningCount} {(result.WarningCount == 1 ? "warning exceeds" : "warnings exceed")} --max-warnings {options.MaxWarnings}");
+            return result.ErrorCount > 0 || overBudget ? ExitCodes.Findings : ExitCodes.Success;
+        }
+        catch (BaselineException ex)
+        {
+            stderr.WriteLine($"lint: {ex.Message}");
+            return ExitCodes.UsageError;
         }
         catch (LintConfigurationException ex)
         {

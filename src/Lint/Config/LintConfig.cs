@@ -22,10 +22,10 @@ public sealed record LintConfig
 
     /// <summary>
     /// Globs removed from the corpus. Default: <c>node_modules</c>, <c>bin</c>, <c>obj</c> and <c>.git</c> folders,
-    /// configuration files (<c>lint.config.json</c>) and JSON Schemas (<c>*.schema.json</c>).
+    /// configuration files (<c>lint.config.json</c>), baselines (<c>lint-baseline.json</c>) and JSON Schemas (<c>*.schema.json</c>).
     /// </summary>
     public IReadOnlyList<string> Exclude { get; init; } =
-        ["**/node_modules/**", "**/bin/**", "**/obj/**", "**/.git/**", "**/lint.config.json", "**/*.schema.json"];
+        ["**/node_modules/**", "**/bin/**", "**/obj/**", "**/.git/**", "**/lint.config.json", "**/lint-baseline.json", "**/*.schema.json"];
 
     /// <summary>Path of the incident schema, absolute or relative to <see cref="BaseDirectory"/>; null for the embedded one.</summary>
     public string? Schema { get; init; }

@@ -42,4 +42,13 @@ public sealed record LintResult(IReadOnlyList<Finding> Findings, int FilesChecke
 
     /// <summary>Findings that <c>--fix</c> can repair.</summary>
     public int FixableCount => Findings.Count(f => f.IsFixable);
+
+    /// <summary>
+    /// Display paths of the files linted (with or without findings), in ordinal order; null when not known, for
+    /// example for a result built by hand. Baselines use it to tell a fixed finding from a file that was not linted.
+    /// </summary>
+    public IReadOnlyList<string>? Files { get; init; }
+
+    /// <summary>The same result with its warnings dropped (what <c>--quiet</c> reports).</summary>
+    public LintResult ErrorsOnly() => this with { Findings = Findings.Where(f => f.Severity == Severity.Error).ToList() };
 }

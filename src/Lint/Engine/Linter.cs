@@ -84,7 +84,7 @@ public sealed class Linter
                 results[i] = LintFile(files[i], corpus);
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
-        return Finish(results.SelectMany(r => r), files.Count, watch);
+        return Finish(results.SelectMany(r => r), files.Select(DisplayPath), watch);
     }
 
     /// <summary>Lints <paramref name="text"/> as if it were the file <paramref name="path"/> (which need not exist). Cross-file rules see the corpus as usual.</summary>
@@ -107,7 +107,7 @@ public sealed class Linter
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
         var corpus = BuildCorpus(_discovery.CorpusFiles().Where(f => f != full), (full, bytes));
         var findings = LintContent(DisplayPath(full), full, bytes, corpus);
-        return Task.FromResult(Finish(findings, 1, watch));
+        return Task.FromResult(Finish(findings, [DisplayPath(full)], watch));
     }
 
     /// <summary>Lints one file's bytes with a given corpus and returns its findings (with fixes), unsorted and unfiltered by <see cref="LintOptions.Quiet"/>.</summary>
@@ -204,10 +204,12 @@ public sealed class Linter
     public string DisplayPath(string fullPath) =>
         Path.GetRelativePath(_options.WorkingDirectory, fullPath).Replace('\\', '/');
 
-    private LintResult Finish(IEnumerable<Finding> findings, int files, Stopwatch watch)
+    private LintResult Finish(IEnumerable<Finding> findings, IEnumerable<string> displayPaths, Stopwatch watch)
     {
         var list = findings.Where(f => !_options.Quiet || f.Severity == Severity.Error).ToList();
         list.Sort(Finding.ReportOrder);
-        return new LintResult(list, files, watch.Elapsed);
+        var files = displayPaths.ToList();
+        files.Sort(StringComparer.Ordinal);
+        return new LintResult(list, files.Count, watch.Elapsed) { Files = files };
     }
 }

@@ -1,3 +1,4 @@
+using Lint.Baseline;
 using Lint.Rules;
 
 namespace Lint.Formatting;
@@ -14,6 +15,15 @@ public sealed record ReportInput(LintResult Result, IReadOnlyList<RuleMetadata> 
     /// <summary>The tool version (the library's informational version).</summary>
     public static string ToolVersion { get; } =
         typeof(ReportInput).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    /// <summary>The tool's home page (SARIF <c>tool.driver.informationUri</c>).</summary>
+    public const string ToolInformationUri = "https://github.com/lint-project/lint";
+
+    /// <summary>The folder the findings' paths are relative to (SARIF's <c>%SRCROOT%</c>). Default: the current directory.</summary>
+    public string WorkingDirectory { get; init; } = Environment.CurrentDirectory;
+
+    /// <summary>The outcome of the baseline, when one was applied: the stylish and json formats report it.</summary>
+    public BaselineComparison? Baseline { get; init; }
 }
 
 /// <summary>Renders a report. One formatter per output format.</summary>
@@ -30,7 +40,8 @@ public interface IFormatter
 public static class Formatters
 {
     /// <summary>Every formatter, by <c>--format</c> name.</summary>
-    public static IReadOnlyList<IFormatter> All { get; } = [new StylishFormatter(), new JsonFormatter()];
+    public static IReadOnlyList<IFormatter> All { get; } =
+        [new StylishFormatter(), new JsonFormatter(), new SarifFormatter(), new GitHubFormatter(), new JUnitFormatter()];
 
     /// <summary>The formatter named <paramref name="name"/>, or null.</summary>
     public static IFormatter? Find(string name) => All.FirstOrDefault(f => f.Name == name);

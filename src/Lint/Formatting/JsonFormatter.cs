@@ -31,6 +31,13 @@ public sealed class JsonFormatter : IFormatter
             json.WriteNumber("errors", result.ErrorCount);
             json.WriteNumber("warnings", result.WarningCount);
             json.WriteNumber("fixable", result.FixableCount);
+            if (input.Baseline is { } baseline)
+            {
+                json.WriteStartObject("baseline");
+                json.WriteNumber("suppressed", baseline.Suppressed);
+                json.WriteNumber("gone", baseline.GoneCount);
+                json.WriteEndObject();
+            }
             json.WriteEndObject();
             json.WriteStartArray("findings");
             foreach (var f in result.Findings)

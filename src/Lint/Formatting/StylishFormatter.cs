@@ -38,6 +38,7 @@ public sealed class StylishFormatter : IFormatter
             writer.WriteLine();
         }
         writer.WriteLine(Summary(result));
+        if (input.Baseline is not null) writer.WriteLine(input.Baseline.Describe());
     }
 
     /// <summary>The summary line: problems, errors, warnings, fixable, files, seconds.</summary>
