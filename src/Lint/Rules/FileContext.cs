@@ -79,7 +79,12 @@ public sealed class FileContext
     /// <summary>Encodes a JSON string literal, keeping non-ASCII text raw as the incident files do.</summary>
     public static string EncodeString(string value) => JsonSerializer.Serialize(value, StringOptions);
 
-    /// <summary>A fix that removes item <paramref name="index"/> of the array at <paramref name="arrayPointer"/>, with its separator.</summary>
+    /// <summary>
+    /// A fix that removes item <paramref name="index"/> of the array at <paramref name="arrayPointer"/> (of
+    /// <paramref name="count"/> items) with its separator: from the end of the previous item to the end of this one, or,
+    /// for the first item, from its start to the start of the next one, so that the layout of the other items is kept.
+    /// Removing the only item leaves <c>[]</c>.
+    /// </summary>
     public Fix? RemoveArrayItem(string arrayPointer, int index, int count, string description)
     {
         if (!TryGetSpan(JsonPointer.Append(arrayPointer, index), out var item)) return null;
@@ -96,8 +101,11 @@ public sealed class FileContext
         }
         else
         {
-            start = item.Start;
-            end = item.End;
+            // The only item: empty the array to "[]" (what a serializer writes for an empty array), so that no
+            // blank, indented line is left between the brackets.
+            if (!TryGetSpan(arrayPointer, out var array) || array.Length < 2) return null;
+            start = array.Start + 1;
+            end = array.End - 1;
         }
         return Fix.Replace(description, start, end - start, "");
     }
