@@ -13,7 +13,9 @@ public sealed record LintCommandOptions(
     string? ConfigPath,
     IReadOnlyDictionary<string, Severity> Rules,
     bool Quiet,
-    bool NoColor);
+    bool NoColor,
+    bool Fix = false,
+    bool FixDryRun = false);
 
 /// <summary>The main command: turns options into a <see cref="LintCommandOptions"/>, calls the library, maps the result to an exit code.</summary>
 public static class LintCommand
@@ -49,8 +51,10 @@ public static class LintCommand
         };
         var quiet = new Option<bool>("--quiet") { Description = "Report errors only." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR is honoured too)." };
+        var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what remains." };
+        var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print the safe fixes as a unified diff per file; write nothing." };
         root.Arguments.Add(paths);
-        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor }) root.Options.Add(o);
+        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, fix, fixDryRun }) root.Options.Add(o);
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -72,7 +76,9 @@ public static class LintCommand
                 parseResult.GetValue(config),
                 rules,
                 parseResult.GetValue(quiet),
-                parseResult.GetValue(noColor));
+                parseResult.GetValue(noColor),
+                parseResult.GetValue(fix),
+                parseResult.GetValue(fixDryRun));
             return await RunAsync(options, stdout, stderr, cancellationToken);
         });
     }
@@ -80,6 +86,11 @@ public static class LintCommand
     /// <summary>Runs one lint and returns the exit code.</summary>
     public static async Task<int> RunAsync(LintCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (options.Fix && options.FixDryRun)
+        {
+            stderr.WriteLine("lint: --fix and --fix-dry-run cannot be used together");
+            return ExitCodes.UsageError;
+        }
         try
         {
             var linter = new Linter(new LintOptions
@@ -88,7 +99,21 @@ public static class LintCommand
                 RuleOverrides = options.Rules,
                 Quiet = options.Quiet,
             });
-            var result = await linter.LintAsync(options.Paths, cancellationToken);
+            LintResult result;
+            if (options.Fix || options.FixDryRun)
+            {
+                var run = await linter.FixFilesAsync(options.Paths, write: options.Fix, cancellationToken);
+                result = run.Result;
+                // A dry run shows the change of each file as a unified diff, before the report.
+                if (options.FixDryRun)
+                {
+                    foreach (var file in run.Files) stdout.Write(file.Diff());
+                }
+            }
+            else
+            {
+                result = await linter.LintAsync(options.Paths, cancellationToken);
+            }
             var formatter = Formatters.Find(options.Format)!;
             bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));

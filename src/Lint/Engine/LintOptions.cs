@@ -42,4 +42,7 @@ public sealed record LintResult(IReadOnlyList<Finding> Findings, int FilesChecke
 
     /// <summary>Findings that <c>--fix</c> can repair.</summary>
     public int FixableCount => Findings.Count(f => f.IsFixable);
+
+    /// <summary>What fixing did, when the run fixed files (<c>--fix</c> or <c>--fix-dry-run</c>); null for a plain lint.</summary>
+    public Fixing.FixSummary? Fixes { get; init; }
 }
