@@ -76,8 +76,24 @@ public sealed class FileContext
     /// <summary>A fix that replaces the value at <paramref name="pointer"/> with the JSON string <paramref name="value"/>.</summary>
     public Fix? ReplaceString(string pointer, string value, string description) => ReplaceValue(pointer, EncodeString(value), description);
 
-    /// <summary>Encodes a JSON string literal, keeping non-ASCII text raw as the incident files do.</summary>
-    public static string EncodeString(string value) => JsonSerializer.Serialize(value, StringOptions);
+    /// <summary>
+    /// Encodes a JSON string literal, keeping non-ASCII text raw as the incident files do. Quotes, backslashes and
+    /// control characters are escaped, and so are bidirectional controls and invisible formatting characters (and
+    /// characters outside the Basic Multilingual Plane), so that a fix never writes text that displays differently
+    /// from what it holds.
+    /// </summary>
+    public static string EncodeString(string value)
+    {
+        var json = JsonSerializer.Serialize(value, StringOptions);
+        if (!json.Any(Text.NeedsEscape)) return json;
+        var sb = new System.Text.StringBuilder(json.Length + 16);
+        foreach (var c in json)
+        {
+            if (Text.NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
     /// <summary>
     /// A fix that removes item <paramref name="index"/> of the array at <paramref name="arrayPointer"/> (of

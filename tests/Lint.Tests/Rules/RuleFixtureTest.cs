@@ -100,7 +100,21 @@ public abstract class RuleFixtureTest(string ruleId)
     [Fact]
     public async Task InvalidFixturesFixToTheirGoldenFile()
     {
-        if (!IsFixable) return;
+        if (!IsFixable)
+        {
+            // A rule that is not fixable never changes a file, and has no golden fixed file.
+            foreach (var dir in Cases(RuleId, "invalid"))
+            {
+                Assert.False(Directory.Exists(Path.Combine(dir, FixedFolder)), $"{dir}: {RuleId} is not fixable but has a {FixedFolder} folder");
+                var linter = CaseLinter(dir, RuleId);
+                foreach (var file in CaseFiles(dir))
+                {
+                    var fix = await linter.FixAsync(file, File.ReadAllBytes(file));
+                    Assert.False(fix.Changed, $"{RuleId} is not fixable but changed {file}");
+                }
+            }
+            return;
+        }
         int goldens = 0;
         foreach (var dir in Cases(RuleId, "invalid"))
         {
