@@ -15,7 +15,9 @@ public sealed record LintCommandOptions(
     string? ConfigPath,
     IReadOnlyDictionary<string, Severity> Rules,
     bool Quiet,
-    bool NoColor)
+    bool NoColor,
+    bool Fix = false,
+    bool FixDryRun = false)
 {
     /// <summary><c>--max-warnings N</c>: exit 1 when more than N warnings are reported; null for no limit.</summary>
     public int? MaxWarnings { get; init; }
@@ -64,8 +66,10 @@ public static class LintCommand
         var maxWarnings = new Option<int?>("--max-warnings") { Description = "Exit 1 when more than N warnings are reported (N >= 0)." };
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings that the baseline FILE does not record." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in the baseline FILE, pruning those that no longer occur." };
+        var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what remains." };
+        var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print the safe fixes as a unified diff per file; write nothing." };
         root.Arguments.Add(paths);
-        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline }) root.Options.Add(o);
+        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun }) root.Options.Add(o);
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -98,7 +102,9 @@ public static class LintCommand
                 parseResult.GetValue(config),
                 rules,
                 parseResult.GetValue(quiet),
-                parseResult.GetValue(noColor))
+                parseResult.GetValue(noColor),
+                parseResult.GetValue(fix),
+                parseResult.GetValue(fixDryRun))
             {
                 MaxWarnings = max,
                 Baseline = parseResult.GetValue(baseline),
@@ -111,6 +117,11 @@ public static class LintCommand
     /// <summary>Runs one lint and returns the exit code.</summary>
     public static async Task<int> RunAsync(LintCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
     {
+        if (options.Fix && options.FixDryRun)
+        {
+            stderr.WriteLine("lint: --fix and --fix-dry-run cannot be used together");
+            return ExitCodes.UsageError;
+        }
         try
         {
             var workingDirectory = Environment.CurrentDirectory;
@@ -125,7 +136,21 @@ public static class LintCommand
             });
             var baseline = options.Baseline is null ? null : LintBaseline.Load(options.Baseline);
             var previous = options.WriteBaseline is not null && File.Exists(options.WriteBaseline) ? LintBaseline.Load(options.WriteBaseline) : null;
-            var result = await linter.LintAsync(options.Paths, cancellationToken);
+            LintResult result;
+            if (options.Fix || options.FixDryRun)
+            {
+                var run = await linter.FixFilesAsync(options.Paths, write: options.Fix, cancellationToken);
+                result = run.Result;
+                // A dry run shows the change of each file as a unified diff, before the report.
+                if (options.FixDryRun)
+                {
+                    foreach (var file in run.Files) stdout.Write(file.Diff());
+                }
+            }
+            else
+            {
+                result = await linter.LintAsync(options.Paths, cancellationToken);
+            }
 
             BaselineComparison? comparison = null;
             if (options.WriteBaseline is { } writePath)

@@ -51,4 +51,7 @@ public sealed record LintResult(IReadOnlyList<Finding> Findings, int FilesChecke
 
     /// <summary>The same result with its warnings dropped (what <c>--quiet</c> reports).</summary>
     public LintResult ErrorsOnly() => this with { Findings = Findings.Where(f => f.Severity == Severity.Error).ToList() };
+
+    /// <summary>What fixing did, when the run fixed files (<c>--fix</c> or <c>--fix-dry-run</c>); null for a plain lint.</summary>
+    public Fixing.FixSummary? Fixes { get; init; }
 }

@@ -13,7 +13,7 @@ namespace Lint;
 /// The lint engine: lints files, text or streams against the built-in rules (and custom ones), with the corpus of
 /// the configuration for cross-file rules. No console, no process exit; thread-safe once constructed.
 /// </summary>
-public sealed class Linter
+public sealed partial class Linter
 {
     private readonly LintOptions _options;
     private readonly FileDiscovery _discovery;

@@ -45,8 +45,9 @@ public sealed class StylishFormatter : IFormatter
     public static string Summary(LintResult result)
     {
         int problems = result.Findings.Count;
-        return string.Create(CultureInfo.InvariantCulture,
+        var line = string.Create(CultureInfo.InvariantCulture,
             $"{problems} {Plural(problems, "problem")} ({result.ErrorCount} {Plural(result.ErrorCount, "error")}, {result.WarningCount} {Plural(result.WarningCount, "warning")}), {result.FixableCount} fixable with --fix; {result.FilesChecked} {Plural(result.FilesChecked, "file")} checked in {result.Elapsed.TotalSeconds:0.00}s");
+        return result.Fixes is { } fixes ? line + "; " + fixes : line;
     }
 
     private static string Plural(int n, string word) => n == 1 ? word : word + "s";

@@ -33,7 +33,7 @@ public static class Text
     /// <summary>Quotes a value for a message: strings in double quotes, after <see cref="Sanitize"/>.</summary>
     public static string Quote(string text, int maxLength = 120) => "\"" + Sanitize(text, maxLength) + "\"";
 
-    private static bool NeedsEscape(char c) =>
+    internal static bool NeedsEscape(char c) =>
         char.IsControl(c)
         || (c >= '\u200B' && c <= '\u200F')
         || (c >= '\u2028' && c <= '\u202E')

@@ -76,10 +76,31 @@ public sealed class FileContext
     /// <summary>A fix that replaces the value at <paramref name="pointer"/> with the JSON string <paramref name="value"/>.</summary>
     public Fix? ReplaceString(string pointer, string value, string description) => ReplaceValue(pointer, EncodeString(value), description);
 
-    /// <summary>Encodes a JSON string literal, keeping non-ASCII text raw as the incident files do.</summary>
-    public static string EncodeString(string value) => JsonSerializer.Serialize(value, StringOptions);
+    /// <summary>
+    /// Encodes a JSON string literal, keeping non-ASCII text raw as the incident files do. Quotes, backslashes and
+    /// control characters are escaped, and so are bidirectional controls and invisible formatting characters (and
+    /// characters outside the Basic Multilingual Plane), so that a fix never writes text that displays differently
+    /// from what it holds.
+    /// </summary>
+    public static string EncodeString(string value)
+    {
+        var json = JsonSerializer.Serialize(value, StringOptions);
+        if (!json.Any(Text.NeedsEscape)) return json;
+        var sb = new System.Text.StringBuilder(json.Length + 16);
+        foreach (var c in json)
+        {
+            if (Text.NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
+            else sb.Append(c);
+        }
+        return sb.ToString();
+    }
 
-    /// <summary>A fix that removes item <paramref name="index"/> of the array at <paramref name="arrayPointer"/>, with its separator.</summary>
+    /// <summary>
+    /// A fix that removes item <paramref name="index"/> of the array at <paramref name="arrayPointer"/> (of
+    /// <paramref name="count"/> items) with its separator: from the end of the previous item to the end of this one, or,
+    /// for the first item, from its start to the start of the next one, so that the layout of the other items is kept.
+    /// Removing the only item leaves <c>[]</c>.
+    /// </summary>
     public Fix? RemoveArrayItem(string arrayPointer, int index, int count, string description)
     {
         if (!TryGetSpan(JsonPointer.Append(arrayPointer, index), out var item)) return null;
@@ -96,8 +117,11 @@ public sealed class FileContext
         }
         else
         {
-            start = item.Start;
-            end = item.End;
+            // The only item: empty the array to "[]" (what a serializer writes for an empty array), so that no
+            // blank, indented line is left between the brackets.
+            if (!TryGetSpan(arrayPointer, out var array) || array.Length < 2) return null;
+            start = array.Start + 1;
+            end = array.End - 1;
         }
         return Fix.Replace(description, start, end - start, "");
     }

@@ -33,7 +33,8 @@ public sealed class TimelineOrderRule : IFileRule
         if (bad < 0) return;
         string arrayPointer = "/record/" + field;
         context.Report($"{arrayPointer}/{bad}/date",
-            $"{field} is not in ascending date order: entry {bad} ({dates[bad]:yyyy-MM-dd}) comes after entry {bad - 1} ({dates[bad - 1]:yyyy-MM-dd})",
+            string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"{field} is not in ascending date order: entry {bad} ({dates[bad]:yyyy-MM-dd}) comes after entry {bad - 1} ({dates[bad - 1]:yyyy-MM-dd})"),
             SortFix(context, arrayPointer, dates, field));
     }
 

@@ -21,11 +21,13 @@ public sealed class UrlSlugRule : IFileRule
         }
         if (!SlugFilenameRule.SlugMatchesFile(context, out var slug) || !record.TryGetString("url", out var url)) return;
         // While site itself is flagged, a url built from either the written or the configured site is the
-        // site's defect, not a second one; once site is fixed, url must follow it.
+        // site's defect, not a second one; once site is fixed, url must follow it. A url that matches neither is
+        // fixed straight to the configured site's url, since that is where the site fix takes it.
         string expected = ExpectedUrl(site, slug);
         if (url == expected || (configured is not null && url == ExpectedUrl(configured, slug))) return;
-        context.Report("/record/url", $"url {Text.Quote(url)} should be {Text.Quote(expected)} ({{site}}/incident/{{slug}})",
-            context.ReplaceString("/record/url", expected, $"set url to {expected}"));
+        string target = configured is not null ? ExpectedUrl(configured, slug) : expected;
+        context.Report("/record/url", $"url {Text.Quote(url)} should be {Text.Quote(target)} ({{site}}/incident/{{slug}})",
+            context.ReplaceString("/record/url", target, $"set url to {target}"));
     }
 
     /// <summary>The url a record with this site and slug must have.</summary>
@@ -36,10 +38,14 @@ public sealed class UrlSlugRule : IFileRule
         site.StartsWith("https://", StringComparison.Ordinal) && !site.EndsWith('/') && site.Length > "https://".Length
         && !site.Any(char.IsWhiteSpace) && Uri.TryCreate(site, UriKind.Absolute, out _);
 
-    /// <summary>Whether the record's url is the one its site and slug imply (other rules trust it only then).</summary>
+    /// <summary>
+    /// Whether the record's url is the one its site and slug imply, and site is the configured one when one is set
+    /// (other rules trust url only then: while this rule flags site or url, they wait for its fix).
+    /// </summary>
     internal static bool UrlIsConsistent(FileContext context)
     {
         if (context.Record is not { } record || !context.Root.TryGetString("site", out var site) || !IsWellFormedSite(site)) return false;
+        if (context.Settings.Site is { } configured && site != configured) return false;
         if (!SlugFilenameRule.SlugMatchesFile(context, out var slug) || !record.TryGetString("url", out var url)) return false;
         return url == ExpectedUrl(site, slug);
     }

@@ -9,7 +9,8 @@ namespace Lint.Tests.Rules;
 /// Fixture tests for one rule, in the style of ruff and ESLint's RuleTester. Fixtures live in
 /// <c>Fixtures/&lt;rule-id&gt;/valid/&lt;case&gt;/</c> and <c>Fixtures/&lt;rule-id&gt;/invalid/&lt;case&gt;/</c>; each case is a folder
 /// that is a whole corpus. Only the rule under test runs. A case may hold a <c>lint.config.json</c>. Invalid cases
-/// have a golden <c>expected.txt</c> report.
+/// have a golden <c>expected.txt</c> report; invalid cases of fixable rules also have the golden fixed files in
+/// <c>fixed/</c> (excluded from the case's corpus).
 /// </summary>
 public abstract class RuleFixtureTest(string ruleId)
 {
@@ -25,20 +26,39 @@ public abstract class RuleFixtureTest(string ruleId)
         return Directory.Exists(dir) ? Directory.GetDirectories(dir).OrderBy(d => d, StringComparer.Ordinal).ToList() : [];
     }
 
+    /// <summary>The folder of a fixture case that holds the golden fixed files (not part of the case's corpus).</summary>
+    public const string FixedFolder = "fixed";
+
     /// <summary>Lints a fixture case with only <paramref name="ruleId"/> turned on.</summary>
-    public static async Task<LintResult> LintCase(string caseDirectory, string ruleId)
+    public static async Task<LintResult> LintCase(string caseDirectory, string ruleId) =>
+        await CaseLinter(caseDirectory, ruleId).LintAsync([]);
+
+    /// <summary>
+    /// A linter for a fixture case: its <c>lint.config.json</c> when it has one (else the defaults), the <c>fixed/</c>
+    /// folder excluded, and only <paramref name="onlyRuleId"/> turned on (every rule when null).
+    /// </summary>
+    public static Linter CaseLinter(string caseDirectory, string? onlyRuleId)
     {
-        var overrides = RuleRegistry.BuiltIn.Where(r => r.Metadata.Id != ruleId).ToDictionary(r => r.Metadata.Id, _ => Severity.Off);
+        var overrides = onlyRuleId is null
+            ? new Dictionary<string, Severity>()
+            : RuleRegistry.BuiltIn.Where(r => r.Metadata.Id != onlyRuleId).ToDictionary(r => r.Metadata.Id, _ => Severity.Off);
         var configPath = Path.Combine(caseDirectory, ConfigLoader.FileName);
-        var options = new LintOptions
-        {
-            WorkingDirectory = caseDirectory,
-            RuleOverrides = overrides,
-            ConfigPath = File.Exists(configPath) ? configPath : null,
-            Config = File.Exists(configPath) ? null : LintConfig.Defaults(caseDirectory),
-        };
-        return await new Linter(options).LintAsync([]);
+        var config = File.Exists(configPath)
+            ? ConfigLoader.LoadFile(configPath, RuleRegistry.BuiltIn.Select(r => r.Metadata.Id).ToList())
+            : LintConfig.Defaults(caseDirectory);
+        config = config with { Exclude = [.. config.Exclude, FixedFolder + "/**"] };
+        return new Linter(new LintOptions { WorkingDirectory = caseDirectory, RuleOverrides = overrides, Config = config });
     }
+
+    /// <summary>The incident files of a case (every <c>*.json</c> but the configuration and the golden fixed files).</summary>
+    public static IReadOnlyList<string> CaseFiles(string caseDirectory) =>
+        Directory.GetFiles(caseDirectory, "*.json", SearchOption.AllDirectories)
+            .Where(f => Path.GetFileName(f) != ConfigLoader.FileName)
+            .Where(f => !Path.GetRelativePath(caseDirectory, f).Replace('\\', '/').StartsWith(FixedFolder + "/", StringComparison.Ordinal))
+            .OrderBy(f => f, StringComparer.Ordinal)
+            .ToList();
+
+    private bool IsFixable => RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == RuleId).Metadata.Fixable;
 
     [Fact]
     public void HasValidAndInvalidFixtures()
@@ -69,5 +89,89 @@ public abstract class RuleFixtureTest(string ruleId)
             Assert.All(result.Findings, f => Assert.Equal(RuleId, f.RuleId));
             Golden.Verify(Path.Combine(dir, "expected.txt"), ReportText.Of(result.Findings));
         }
+    }
+
+    /// <summary>
+    /// For a fixable rule: fixing each file of each invalid case with only this rule on gives, byte for byte, the golden
+    /// <c>fixed/&lt;file name&gt;</c> (UPDATE_GOLDEN=1 writes it); a file the fix does not change has no golden. The fixed
+    /// file has no fixable finding of this rule left, and no rule reports an unfixable finding on it more often than on
+    /// the original. Fixing with every rule on leaves nothing fixable and nothing new.
+    /// </summary>
+    [Fact]
+    public async Task InvalidFixturesFixToTheirGoldenFile()
+    {
+        if (!IsFixable)
+        {
+            // A rule that is not fixable never changes a file, and has no golden fixed file.
+            foreach (var dir in Cases(RuleId, "invalid"))
+            {
+                Assert.False(Directory.Exists(Path.Combine(dir, FixedFolder)), $"{dir}: {RuleId} is not fixable but has a {FixedFolder} folder");
+                var linter = CaseLinter(dir, RuleId);
+                foreach (var file in CaseFiles(dir))
+                {
+                    var fix = await linter.FixAsync(file, File.ReadAllBytes(file));
+                    Assert.False(fix.Changed, $"{RuleId} is not fixable but changed {file}");
+                }
+            }
+            return;
+        }
+        int goldens = 0;
+        foreach (var dir in Cases(RuleId, "invalid"))
+        {
+            var linter = CaseLinter(dir, RuleId);
+            foreach (var file in CaseFiles(dir))
+            {
+                var relative = Path.GetRelativePath(dir, file);
+                var golden = Path.Combine(dir, FixedFolder, relative);
+                var original = File.ReadAllBytes(file);
+                var fix = await linter.FixAsync(file, original);
+                if (!fix.Changed)
+                {
+                    Assert.True(fix.AppliedFixes == 0, $"{relative} of {Path.GetFileName(dir)}: fixes applied but nothing changed");
+                    if (Golden.Updating && File.Exists(golden)) File.Delete(golden);
+                    Assert.False(File.Exists(golden), $"{golden} exists, but fixing {relative} changes nothing");
+                    continue;
+                }
+                goldens++;
+                VerifyBytes(golden, fix.Fixed);
+                var left = fix.Remaining.Where(f => f.RuleId == RuleId && f.IsFixable).ToList();
+                Assert.True(left.Count == 0, $"fixed {relative} of {Path.GetFileName(dir)} still has:\n{ReportText.Of(left)}");
+                var relint = await linter.LintBytesAsync(file, fix.Fixed);
+                Assert.DoesNotContain(relint.Findings, f => f.IsFixable);
+                // All rules on: no defect appears that the original did not have. (A fixable finding may: the fix of a
+                // value another rule builds on lets that rule's fix fire, as a url fix does for the citation.)
+                var all = CaseLinter(dir, null);
+                var before = (await all.LintBytesAsync(file, original)).Findings;
+                var after = (await all.LintBytesAsync(file, fix.Fixed)).Findings;
+                foreach (var group in after.Where(f => !f.IsFixable).GroupBy(f => f.RuleId))
+                {
+                    Assert.True(group.Count() <= before.Count(f => f.RuleId == group.Key),
+                        $"fixing {relative} of {Path.GetFileName(dir)} for {RuleId} brings new {group.Key} findings:\n{ReportText.Of(group)}");
+                }
+                // And fixing with all rules on (the whole chain, such as site, then url, then citation) leaves nothing fixable.
+                var allFixed = await all.FixAsync(file, original);
+                Assert.DoesNotContain(allFixed.Remaining, f => f.IsFixable);
+                foreach (var group in allFixed.Remaining.GroupBy(f => f.RuleId))
+                    Assert.True(group.Count() <= before.Count(f => f.RuleId == group.Key), $"fixing {relative} with all rules on brings new {group.Key} findings");
+            }
+        }
+        Assert.True(goldens > 0, $"fixable rule {RuleId} has no invalid fixture with a golden fixed file");
+    }
+
+    /// <summary>Exact byte comparison with a golden file (line endings and the final newline matter here).</summary>
+    private static void VerifyBytes(string path, byte[] actual)
+    {
+        if (Golden.Updating)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, actual);
+            return;
+        }
+        if (!File.Exists(path))
+            throw new XunitException($"Golden fixed file {path} is missing. Run the tests with UPDATE_GOLDEN=1 to create it, then review it.\nActual:\n{System.Text.Encoding.UTF8.GetString(actual)}");
+        var expected = File.ReadAllBytes(path);
+        if (!expected.AsSpan().SequenceEqual(actual))
+            throw new XunitException($"Fixed output differs from golden file {path} (UPDATE_GOLDEN=1 rewrites it).\n" +
+                Lint.Fixing.UnifiedDiff.Create("golden", "actual", System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual)));
     }
 }
