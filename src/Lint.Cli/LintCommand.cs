@@ -13,7 +13,11 @@ public sealed record LintCommandOptions(
     string? ConfigPath,
     IReadOnlyDictionary<string, Severity> Rules,
     bool Quiet,
-    bool NoColor);
+    bool NoColor)
+{
+    /// <summary><c>--corpus-only</c>: skip targets outside the configured corpus (for pre-commit hooks).</summary>
+    public bool CorpusOnly { get; init; }
+}
 
 /// <summary>The main command: turns options into a <see cref="LintCommandOptions"/>, calls the library, maps the result to an exit code.</summary>
 public static class LintCommand
@@ -49,8 +53,13 @@ public static class LintCommand
         };
         var quiet = new Option<bool>("--quiet") { Description = "Report errors only." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR is honoured too)." };
+        var corpusOnly = new Option<bool>("--corpus-only")
+        {
+            Description = "Skip the given files that are not in the configured corpus (include minus exclude), as a pre-commit hook needs.",
+        };
         root.Arguments.Add(paths);
         foreach (var o in new Option[] { format, output, config, rule, quiet, noColor }) root.Options.Add(o);
+        root.Options.Add(corpusOnly);
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -72,7 +81,10 @@ public static class LintCommand
                 parseResult.GetValue(config),
                 rules,
                 parseResult.GetValue(quiet),
-                parseResult.GetValue(noColor));
+                parseResult.GetValue(noColor))
+            {
+                CorpusOnly = parseResult.GetValue(corpusOnly),
+            };
             return await RunAsync(options, stdout, stderr, cancellationToken);
         });
     }
@@ -82,13 +94,20 @@ public static class LintCommand
     {
         try
         {
-            var linter = new Linter(new LintOptions
+            LintResult result;
+            Linter linter;
+            using (var progress = ProgressRenderer.ForConsole(stderr))
             {
-                ConfigPath = options.ConfigPath,
-                RuleOverrides = options.Rules,
-                Quiet = options.Quiet,
-            });
-            var result = await linter.LintAsync(options.Paths, cancellationToken);
+                linter = new Linter(new LintOptions
+                {
+                    ConfigPath = options.ConfigPath,
+                    RuleOverrides = options.Rules,
+                    Quiet = options.Quiet,
+                    CorpusOnly = options.CorpusOnly,
+                    Progress = progress,
+                });
+                result = await linter.LintAsync(options.Paths, cancellationToken);
+            }
             var formatter = Formatters.Find(options.Format)!;
             bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
