@@ -12,6 +12,9 @@ public static class CommandLineBuilder
         var root = new RootCommand("lint: checks incident JSON files against the incident schema and the semantic rules.");
         LintCommand.Configure(root, stdout, stderr);
         root.Subcommands.Add(RulesCommand.Create(stdout));
+        root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
+        root.Subcommands.Add(InitCommand.Create(stdout, stderr));
+        root.Subcommands.Add(SchemaCommand.Create(stdout));
         return root;
     }
 

@@ -27,6 +27,9 @@ public sealed record LintCommandOptions(
 
     /// <summary><c>--write-baseline FILE</c>: record today's findings in FILE (pruning those that no longer occur).</summary>
     public string? WriteBaseline { get; init; }
+
+    /// <summary><c>--corpus-only</c>: skip targets outside the configured corpus (for pre-commit hooks).</summary>
+    public bool CorpusOnly { get; init; }
 }
 
 /// <summary>The main command: turns options into a <see cref="LintCommandOptions"/>, calls the library, maps the result to an exit code.</summary>
@@ -63,13 +66,17 @@ public static class LintCommand
         };
         var quiet = new Option<bool>("--quiet") { Description = "Report errors only." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR is honoured too)." };
+        var corpusOnly = new Option<bool>("--corpus-only")
+        {
+            Description = "Skip the given files that are not in the configured corpus (include minus exclude), as a pre-commit hook needs.",
+        };
         var maxWarnings = new Option<int?>("--max-warnings") { Description = "Exit 1 when more than N warnings are reported (N >= 0)." };
         var baseline = new Option<string?>("--baseline") { Description = "Report only findings that the baseline FILE does not record." };
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in the baseline FILE, pruning those that no longer occur." };
         var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what remains." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print the safe fixes as a unified diff per file; write nothing." };
         root.Arguments.Add(paths);
-        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun }) root.Options.Add(o);
+        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun, corpusOnly }) root.Options.Add(o);
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -109,6 +116,7 @@ public static class LintCommand
                 MaxWarnings = max,
                 Baseline = parseResult.GetValue(baseline),
                 WriteBaseline = parseResult.GetValue(writeBaseline),
+                CorpusOnly = parseResult.GetValue(corpusOnly),
             };
             return await RunAsync(options, stdout, stderr, cancellationToken);
         });
@@ -127,29 +135,37 @@ public static class LintCommand
             var workingDirectory = Environment.CurrentDirectory;
             bool baselining = options.Baseline is not null || options.WriteBaseline is not null;
             // With a baseline, warnings must be seen to be matched; --quiet then only filters the report.
-            var linter = new Linter(new LintOptions
-            {
-                WorkingDirectory = workingDirectory,
-                ConfigPath = options.ConfigPath,
-                RuleOverrides = options.Rules,
-                Quiet = options.Quiet && !baselining,
-            });
             var baseline = options.Baseline is null ? null : LintBaseline.Load(options.Baseline);
             var previous = options.WriteBaseline is not null && File.Exists(options.WriteBaseline) ? LintBaseline.Load(options.WriteBaseline) : null;
             LintResult result;
-            if (options.Fix || options.FixDryRun)
+            Linter linter;
+            IReadOnlyList<Fixing.FileFix> fixedFiles = [];
+            using (var progress = ProgressRenderer.ForConsole(stderr))
             {
-                var run = await linter.FixFilesAsync(options.Paths, write: options.Fix, cancellationToken);
-                result = run.Result;
-                // A dry run shows the change of each file as a unified diff, before the report.
-                if (options.FixDryRun)
+                linter = new Linter(new LintOptions
                 {
-                    foreach (var file in run.Files) stdout.Write(file.Diff());
+                    WorkingDirectory = workingDirectory,
+                    ConfigPath = options.ConfigPath,
+                    RuleOverrides = options.Rules,
+                    Quiet = options.Quiet && !baselining,
+                    CorpusOnly = options.CorpusOnly,
+                    Progress = progress,
+                });
+                if (options.Fix || options.FixDryRun)
+                {
+                    var run = await linter.FixFilesAsync(options.Paths, write: options.Fix, cancellationToken);
+                    result = run.Result;
+                    fixedFiles = run.Files;
+                }
+                else
+                {
+                    result = await linter.LintAsync(options.Paths, cancellationToken);
                 }
             }
-            else
+            // A dry run shows the change of each file as a unified diff, before the report.
+            if (options.FixDryRun)
             {
-                result = await linter.LintAsync(options.Paths, cancellationToken);
+                foreach (var file in fixedFiles) stdout.Write(file.Diff());
             }
 
             BaselineComparison? comparison = null;

@@ -26,7 +26,26 @@ public sealed record LintOptions
 
     /// <summary>Custom rules that run beside the built-in ones.</summary>
     public IReadOnlyList<ILintRule> AdditionalRules { get; init; } = [];
+
+    /// <summary>
+    /// Lint only those targets that belong to the corpus (the configuration's <c>include</c> minus <c>exclude</c>);
+    /// other targets are skipped without a finding. Meant for pre-commit hooks, which pass every staged file that
+    /// matches the hook's pattern (<c>package.json</c>, <c>lint.config.json</c>, ...). No effect without targets.
+    /// </summary>
+    public bool CorpusOnly { get; init; }
+
+    /// <summary>
+    /// Told how many files are done, once when the files are known and after each file, while
+    /// <see cref="Linter.LintAsync"/> runs. Called from worker threads, possibly at the same time: it must be
+    /// thread-safe and quick. Null (the default) for no reports. The library never writes to a console itself.
+    /// </summary>
+    public IProgress<LintProgress>? Progress { get; init; }
 }
+
+/// <summary>How far a lint run is.</summary>
+/// <param name="FilesDone">Files linted so far.</param>
+/// <param name="FilesTotal">Files to lint in this run.</param>
+public readonly record struct LintProgress(int FilesDone, int FilesTotal);
 
 /// <summary>The outcome of a lint run.</summary>
 /// <param name="Findings">Every finding, in report order (path, line, column, rule).</param>

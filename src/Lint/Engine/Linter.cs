@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.CompilerServices;
 using Lint.Config;
 using Lint.Corpus;
 using Lint.Engine;
@@ -75,13 +76,22 @@ public sealed partial class Linter
         var watch = Stopwatch.StartNew();
         var corpusFiles = _discovery.CorpusFiles();
         var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory);
+        if (targets.Count > 0 && _options.CorpusOnly)
+        {
+            var inCorpus = new HashSet<string>(corpusFiles, StringComparer.Ordinal);
+            files = files.Where(inCorpus.Contains).ToList();
+        }
         var corpus = BuildCorpus(corpusFiles.Concat(files).Distinct(StringComparer.Ordinal), null);
         var results = new IReadOnlyList<Finding>[files.Count];
+        var progress = _options.Progress;
+        var done = new StrongBox<int>(0);
+        progress?.Report(new LintProgress(0, files.Count));
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
             (i, ct) =>
             {
                 results[i] = LintFile(files[i], corpus);
+                progress?.Report(new LintProgress(Interlocked.Increment(ref done.Value), files.Count));
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
         return Finish(results.SelectMany(r => r), files.Select(DisplayPath), watch);

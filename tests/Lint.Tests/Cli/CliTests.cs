@@ -16,7 +16,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private CliRunner.Result Lint(params string[] args) => CliRunner.Run(_dir.Path, args);
+    private LintProcess.Result Lint(params string[] args) => LintProcess.Run(_dir.Path, args);
 
     private void Break(string file, string from, string to)
     {
@@ -38,7 +38,7 @@ public sealed class CliTests : IDisposable
     [Fact]
     public void TheRepositoryConfigurationLintsTheBundledExamples()
     {
-        var r = CliRunner.Run(Repo.Root, []);
+        var r = LintProcess.Run(Repo.Root, []);
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("7 files checked", r.Stdout);
     }

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Lint.Tests.TestSupport;
 
 /// <summary>Runs the built <c>lint</c> command as a real process.</summary>
-public static class CliRunner
+public static class LintProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
 

@@ -1,0 +1,46 @@
+using System.Diagnostics.CodeAnalysis;
+using Lint.Schema;
+
+namespace Lint.Rules;
+
+/// <summary>
+/// The documentation pages of the built-in rules (<c>docs/rules/&lt;id&gt;.md</c>), embedded in the library, so that
+/// <c>lint explain RULE</c> and library users can show them without the repository or a network.
+/// </summary>
+public static class RuleDocs
+{
+    /// <summary>The manifest resource name of a page is this prefix, the rule id and <c>.md</c>.</summary>
+    public const string ResourcePrefix = "Lint.docs.rules.";
+
+    private static readonly Lazy<IReadOnlyList<string>> Ids = new(() =>
+        typeof(RuleDocs).Assembly.GetManifestResourceNames()
+            .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".md", StringComparison.Ordinal))
+            .Select(n => n[ResourcePrefix.Length..^".md".Length])
+            .Order(StringComparer.Ordinal)
+            .ToList());
+
+    /// <summary>The rule ids that have an embedded page, sorted.</summary>
+    public static IReadOnlyList<string> Available => Ids.Value;
+
+    /// <summary>Gets the Markdown page of the rule <paramref name="ruleId"/>.</summary>
+    /// <param name="ruleId">A rule id, such as <c>source-count</c> (exact, case-sensitive).</param>
+    /// <param name="markdown">The page, as written in <c>docs/rules/</c>.</param>
+    /// <returns>Whether the library embeds a page for that id.</returns>
+    public static bool TryGet(string ruleId, [NotNullWhen(true)] out string? markdown)
+    {
+        markdown = null;
+        if (!Available.Contains(ruleId, StringComparer.Ordinal)) return false;
+        using var stream = typeof(RuleDocs).Assembly.GetManifestResourceStream(ResourcePrefix + ruleId + ".md");
+        if (stream is null) return false;
+        using var reader = new StreamReader(stream);
+        markdown = reader.ReadToEnd();
+        return true;
+    }
+
+    /// <summary>
+    /// The rule id among <paramref name="knownIds"/> (default: the built-in rules) closest to <paramref name="ruleId"/>,
+    /// when it is a plausible typo, for a "did you mean" message; otherwise null.
+    /// </summary>
+    public static string? Suggest(string ruleId, IEnumerable<string>? knownIds = null) =>
+        SchemaValidator.Suggest(ruleId, knownIds ?? RuleRegistry.BuiltIn.Select(r => r.Metadata.Id));
+}

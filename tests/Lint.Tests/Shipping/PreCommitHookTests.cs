@@ -1,0 +1,89 @@
+using System.Text.Json.Nodes;
+using Lint.Tests.TestSupport;
+
+namespace Lint.Tests.Shipping;
+
+/// <summary>
+/// Slow: real pre-commit (the Debian package, installed by .ci/setup.d/pre-commit.sh) installs the hook of
+/// .pre-commit-hooks.yaml from a snapshot of this repository and guards commits of a site repository.
+/// </summary>
+[Collection(ShippingCollection.Name)]
+public sealed class PreCommitHookTests(RepoSnapshot snapshot)
+{
+    private static readonly TimeSpan CommitTimeout = TimeSpan.FromMinutes(25); // the first commit builds and installs the hook
+    private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(2);
+
+    [Fact]
+    public async Task HookPassesTheCleanCorpusAndBlocksACommitWithAWrongCountAndAMissingRelatedSlug()
+    {
+        var preCommit = ProcessRunner.FindOnPath("pre-commit");
+        Assert.True(preCommit is not null, "pre-commit is not on the PATH; .ci/setup.d/pre-commit.sh installs it (apt-get install pre-commit)");
+
+        var scratch = snapshot.Scratch("pre-commit-" + Guid.NewGuid().ToString("N")[..8]);
+        var site = Path.Combine(scratch, "site");
+        var environment = new Dictionary<string, string>(ProcessRunner.GitEnvironment)
+        {
+            // pre-commit's own cache (its clone of the hook repository and the installed tool), isolated per test.
+            ["PRE_COMMIT_HOME"] = Path.Combine(scratch, "pre-commit-home"),
+        };
+
+        // A site repository: the examples corpus, a configuration, unrelated JSON that the hook must skip, and a
+        // pre-commit configuration that points at the snapshot of this repository.
+        var incidents = Path.Combine(site, "content", "incidents");
+        Directory.CreateDirectory(incidents);
+        foreach (var file in Directory.EnumerateFiles(Incidents.ExamplesDirectory, "*.json"))
+            File.Copy(file, Path.Combine(incidents, Path.GetFileName(file)));
+        File.WriteAllText(Path.Combine(site, "lint.config.json"), """
+            {
+              "include": ["content/incidents/**/*.json"],
+              "site": "https://trumpswarcrimes.com"
+            }
+            """);
+        File.WriteAllText(Path.Combine(site, "package.json"), """{ "name": "site", "private": true }""");
+        File.WriteAllText(Path.Combine(site, ".pre-commit-config.yaml"), $"""
+            repos:
+              - repo: {snapshot.Root}
+                rev: {snapshot.Commit}
+                hooks:
+                  - id: lint
+            """);
+        await Git(site, environment, "init", "--quiet", "--initial-branch=main");
+        var install = await ProcessRunner.RunAsync(preCommit!, ["install"], site, GitTimeout, environment);
+        Assert.True(install.ExitCode == 0, install.ToString());
+
+        // The clean corpus passes: the commit is made.
+        await Git(site, environment, "add", "--all");
+        var first = await ProcessRunner.RunAsync("git", ["commit", "-m", "clean corpus"], site, CommitTimeout, environment);
+        Assert.True(first.ExitCode == 0, "the clean corpus was refused\n" + first + PreCommitLog(environment));
+        Assert.Matches(@"lint incident files\.+Passed", first.Output);
+        string head = (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim();
+
+        // One staged file with a wrong count and a related slug that no incident has: the commit is blocked.
+        var path = Path.Combine(site, "content", "incidents", "icc-sanctions.json");
+        var doc = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var record = doc["record"]!.AsObject();
+        record["sourceCount"] = record["sources"]!.AsArray().Count + 1;
+        record["relatedIncidents"]!.AsArray().Add("no-such-incident");
+        File.WriteAllText(path, Incidents.ToText(doc));
+        await Git(site, environment, "add", "content/incidents/icc-sanctions.json");
+        var second = await ProcessRunner.RunAsync("git", ["commit", "-m", "broken record"], site, CommitTimeout, environment);
+        Assert.True(second.ExitCode != 0, "the broken record was committed\n" + second + PreCommitLog(environment));
+        Assert.Matches(@"lint incident files\.+Failed", second.Output);
+        Assert.Contains("content/incidents/icc-sanctions.json", second.Output);
+        Assert.Matches(@"error\s+sourceCount is \d+ but sources has \d+ entries\s+source-count", second.Output);
+        Assert.Matches(@"error\s+related incident ""no-such-incident"" does not exist in the corpus\s+related-exists", second.Output);
+        // Only those two: the other related slugs resolve against the whole corpus, though one file was staged.
+        Assert.Contains("2 problems (2 errors, 0 warnings)", second.Output);
+        Assert.Equal(head, (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim());
+    }
+
+    /// <summary>pre-commit's own log of a failed hook installation (it lives in the temporary folder, gone after the test).</summary>
+    private static string PreCommitLog(IReadOnlyDictionary<string, string> environment)
+    {
+        var log = Path.Combine(environment["PRE_COMMIT_HOME"], "pre-commit.log");
+        return File.Exists(log) ? "\n--- pre-commit.log\n" + File.ReadAllText(log) : "";
+    }
+
+    private static async Task<ProcessResult> Git(string directory, IReadOnlyDictionary<string, string> environment, params string[] arguments) =>
+        await ProcessRunner.RunCheckedAsync("git", arguments, directory, GitTimeout, environment);
+}
