@@ -13,13 +13,24 @@ public sealed record LintCommandOptions(
     string? ConfigPath,
     IReadOnlyDictionary<string, Severity> Rules,
     bool Quiet,
-    bool NoColor);
+    bool NoColor)
+{
+    /// <summary><c>--stdin</c>: lint standard input instead of files.</summary>
+    public bool Stdin { get; init; }
+
+    /// <summary><c>--stdin-filename</c>: the path standard input is linted as (rules, overrides and messages use it).</summary>
+    public string? StdinFilename { get; init; }
+}
 
 /// <summary>The main command: turns options into a <see cref="LintCommandOptions"/>, calls the library, maps the result to an exit code.</summary>
 public static class LintCommand
 {
     /// <summary>Adds the arguments, options and action of the main command to <paramref name="root"/>.</summary>
-    public static void Configure(RootCommand root, TextWriter stdout, TextWriter stderr)
+    /// <param name="root">The root command.</param>
+    /// <param name="stdout">Where reports go.</param>
+    /// <param name="stderr">Where errors and warnings go.</param>
+    /// <param name="stdin">Opens standard input for <c>--stdin</c> (default: the process's standard input).</param>
+    public static void Configure(RootCommand root, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -49,8 +60,10 @@ public static class LintCommand
         };
         var quiet = new Option<bool>("--quiet") { Description = "Report errors only." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR is honoured too)." };
+        var stdinOption = new Option<bool>("--stdin") { Description = "Lint standard input instead of files (requires --stdin-filename)." };
+        var stdinFilename = new Option<string?>("--stdin-filename") { Description = "The path standard input is linted as: its name, folder and configuration overrides apply." };
         root.Arguments.Add(paths);
-        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor }) root.Options.Add(o);
+        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, stdinOption, stdinFilename }) root.Options.Add(o);
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -72,14 +85,33 @@ public static class LintCommand
                 parseResult.GetValue(config),
                 rules,
                 parseResult.GetValue(quiet),
-                parseResult.GetValue(noColor));
-            return await RunAsync(options, stdout, stderr, cancellationToken);
+                parseResult.GetValue(noColor))
+            {
+                Stdin = parseResult.GetValue(stdinOption),
+                StdinFilename = parseResult.GetValue(stdinFilename),
+            };
+            return await RunAsync(options, stdout, stderr, cancellationToken, stdin);
         });
     }
 
     /// <summary>Runs one lint and returns the exit code.</summary>
-    public static async Task<int> RunAsync(LintCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(LintCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, Func<Stream>? stdin = null)
     {
+        if (options.Stdin && string.IsNullOrWhiteSpace(options.StdinFilename))
+        {
+            stderr.WriteLine("lint: --stdin requires --stdin-filename NAME (the path the input is linted as)");
+            return ExitCodes.UsageError;
+        }
+        if (!options.Stdin && options.StdinFilename is not null)
+        {
+            stderr.WriteLine("lint: --stdin-filename is only used with --stdin");
+            return ExitCodes.UsageError;
+        }
+        if (options.Stdin && options.Paths.Count > 0)
+        {
+            stderr.WriteLine("lint: --stdin lints standard input only; do not also give paths");
+            return ExitCodes.UsageError;
+        }
         try
         {
             var linter = new Linter(new LintOptions
@@ -88,20 +120,30 @@ public static class LintCommand
                 RuleOverrides = options.Rules,
                 Quiet = options.Quiet,
             });
-            var result = await linter.LintAsync(options.Paths, cancellationToken);
+            foreach (var warning in linter.Warnings) stderr.WriteLine($"lint: warning: {warning}");
+            LintResult result;
+            if (options.Stdin)
+            {
+                await using var input = (stdin ?? Console.OpenStandardInput)();
+                result = await linter.LintStreamAsync(options.StdinFilename!, input, cancellationToken);
+            }
+            else
+            {
+                result = await linter.LintAsync(options.Paths, cancellationToken);
+            }
             var formatter = Formatters.Find(options.Format)!;
             bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected
                 && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
-            var input = new ReportInput(result, linter.Rules.Select(r => r.Metadata).ToList(), color);
+            var report = new ReportInput(result, linter.Rules.Select(r => r.Metadata).ToList(), color);
             if (options.Output is not null)
             {
                 await using var file = new StreamWriter(options.Output, append: false, new System.Text.UTF8Encoding(false));
-                formatter.Write(input, file);
+                formatter.Write(report, file);
                 stdout.WriteLine(StylishFormatter.Summary(result));
             }
             else
             {
-                formatter.Write(input, stdout);
+                formatter.Write(report, stdout);
             }
             return result.ErrorCount > 0 ? ExitCodes.Findings : ExitCodes.Success;
         }

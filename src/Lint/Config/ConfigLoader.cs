@@ -109,6 +109,8 @@ public static class ConfigLoader
             if (root.TryGetProperty("schema", out var schema)) config = config with { Schema = schema.GetString() };
             if (root.TryGetProperty("site", out var site)) config = config with { Site = site.GetString() };
             if (root.TryGetProperty("maxFileSize", out var max)) config = config with { MaxFileSize = max.TryGetInt64(out var m) ? m : long.MaxValue };
+            if (root.TryGetProperty("unsupportedKeywords", out var unsupported) && SeverityNames.TryParse(unsupported.GetString(), out var policy))
+                config = config with { UnsupportedKeywords = policy };
             if (root.TryGetProperty("rules", out var rules)) config = config with { Rules = ReadRules(rules, "/rules") };
             if (root.TryGetProperty("overrides", out var overrides))
             {

@@ -90,13 +90,78 @@ public sealed class FileDiscovery
         return result.ToList();
     }
 
-    private static List<string> Execute(Matcher matcher, string root)
+    /// <summary>Folders that could not be listed during the last walks (full paths, sorted); their files were not found.</summary>
+    public IReadOnlyList<string> UnreadableDirectories
     {
-        var files = matcher.Execute(new DirectoryInfoWrapper(new DirectoryInfo(root))).Files
+        get
+        {
+            lock (_unreadable) return _unreadable.Order(StringComparer.Ordinal).ToList();
+        }
+    }
+
+    private readonly HashSet<string> _unreadable = new(StringComparer.Ordinal);
+
+    private List<string> Execute(Matcher matcher, string root)
+    {
+        var files = matcher.Execute(new WalkDirectory(new DirectoryInfo(root), this)).Files
             .Select(f => Path.GetFullPath(Path.Combine(root, f.Path)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
         files.Sort(StringComparer.Ordinal);
         return files;
+    }
+
+    /// <summary>
+    /// A folder as the glob matcher walks it. Unlike <see cref="DirectoryInfoWrapper"/>, it does not descend into
+    /// symbolic links to folders (a link to a parent would make the walk loop, and every file would be found again
+    /// under each longer path), and a folder that cannot be listed is recorded instead of ending the run.
+    /// Symbolic links to files are listed; the engine decides whether it may read them.
+    /// </summary>
+    private sealed class WalkDirectory(DirectoryInfo info, FileDiscovery owner, bool isParentPath = false) : DirectoryInfoBase
+    {
+        public override string Name => isParentPath ? ".." : info.Name;
+
+        public override string FullName => info.FullName;
+
+        public override DirectoryInfoBase? ParentDirectory => info.Parent is { } parent ? new WalkDirectory(parent, owner) : null;
+
+        public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
+        {
+            List<FileSystemInfo> entries;
+            try
+            {
+                if (!info.Exists) return [];
+                entries = info.EnumerateFileSystemInfos("*", new EnumerationOptions { RecurseSubdirectories = false, IgnoreInaccessible = false, AttributesToSkip = 0 }).ToList();
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                lock (owner._unreadable) owner._unreadable.Add(info.FullName);
+                return [];
+            }
+            var result = new List<FileSystemInfoBase>(entries.Count);
+            foreach (var entry in entries)
+            {
+                if (entry is DirectoryInfo dir)
+                {
+                    if (dir.LinkTarget is null) result.Add(new WalkDirectory(dir, owner));
+                }
+                else if (entry is FileInfo file)
+                {
+                    result.Add(new FileInfoWrapper(file));
+                }
+            }
+            return result;
+        }
+
+        public override DirectoryInfoBase? GetDirectory(string path)
+        {
+            if (path == "..") return new WalkDirectory(new DirectoryInfo(Path.Combine(info.FullName, path)), owner, isParentPath: true);
+            // A folder named literally in a pattern (content/incidents/**) is followed even when it is a link:
+            // the configuration named it, and the engine still refuses links that lead out of the project.
+            var dir = new DirectoryInfo(Path.Combine(info.FullName, path));
+            return dir.Exists ? new WalkDirectory(dir, owner) : null;
+        }
+
+        public override FileInfoBase GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(info.FullName, path)));
     }
 }
