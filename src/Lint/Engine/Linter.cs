@@ -93,7 +93,18 @@ public sealed class Linter
             foreach (var use in inspection.UnsupportedKeywords)
                 warnings.Add($"{use.Message}; it is ignored (\"unsupportedKeywords\": \"warning\")");
         }
-        return SchemaValidator.FromFile(path, allowUnsupportedKeywords: inspection.UnsupportedKeywords.Count > 0);
+        var schema = SchemaValidator.FromFile(path, allowUnsupportedKeywords: inspection.UnsupportedKeywords.Count > 0);
+        // A schema that cannot validate even an empty object (a $ref to itself, say) is refused now, not once per file.
+        try
+        {
+            using var probe = System.Text.Json.JsonDocument.Parse("{}");
+            schema.Validate(probe.RootElement);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new SchemaLoadException($"{path}: the schema cannot be used: {ex.GetBaseException().Message}");
+        }
+        return schema;
     }
 
     /// <summary>Every rule, built-in first, then the additional ones.</summary>
@@ -268,13 +279,27 @@ public sealed class Linter
         var list = files.ToList();
         var slugs = new string?[list.Count];
         Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
-            i => slugs[i] = _reader.MayRead(list[i]) ? SlugScanner.ReadSlug(list[i]) : null);
+            i => slugs[i] = MayScan(list[i]) ? SlugScanner.ReadSlug(list[i]) : null);
         var index = new CorpusIndex();
         for (int i = 0; i < list.Count; i++)
             if (slugs[i] is { } slug) index.Add(slug, DisplayPath(list[i]));
         if (extra is { } e && SlugScanner.ReadSlug(e.Bytes) is { } extraSlug) index.Add(extraSlug, DisplayPath(e.FullPath));
         index.Seal();
         return index;
+    }
+
+    /// <summary>Whether the slug of a corpus file may be read: within the size limit and not through a link out of the project.</summary>
+    private bool MayScan(string fullPath)
+    {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            return info.Exists && info.Length <= Config.MaxFileSize && _reader.MayRead(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The severity of every rule for one file: defaults, then <c>rules</c>, then matching <c>overrides</c>, then command-line overrides.</summary>
