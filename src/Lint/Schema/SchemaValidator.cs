@@ -18,7 +18,7 @@ public sealed class SchemaValidator
     public static IReadOnlyList<string> UnsupportedKeywords { get; } =
     [
         "const", "contains", "if", "then", "else", "propertyNames", "dependencies",
-        "$defs", "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "prefixItems",
+        "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "prefixItems",
     ];
 
     private readonly JsonSchema _schema;
