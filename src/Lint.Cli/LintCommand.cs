@@ -120,7 +120,7 @@ public static class LintCommand
                 RuleOverrides = options.Rules,
                 Quiet = options.Quiet,
             });
-            foreach (var warning in linter.Warnings) stderr.WriteLine($"lint: warning: {warning}");
+            foreach (var warning in linter.Warnings) stderr.WriteLine($"lint: warning: {Lint.Parsing.Text.Sanitize(warning, int.MaxValue)}");
             LintResult result;
             if (options.Stdin)
             {
@@ -149,7 +149,8 @@ public static class LintCommand
         }
         catch (LintConfigurationException ex)
         {
-            stderr.WriteLine($"lint: {ex.Message}");
+            // The message can quote the configuration or the schema, which a pull request can change.
+            stderr.WriteLine($"lint: {Lint.Parsing.Text.Sanitize(ex.Message, int.MaxValue)}");
             return ExitCodes.UsageError;
         }
         catch (IOException ex)

@@ -74,7 +74,7 @@ public static class ConfigLoader
             {
                 var d = doc.DuplicateKeys[0];
                 var (l, c) = lines.ToLineColumn(d.Offset);
-                throw new LintConfigurationException($"{fullPath}:{l}:{c}: invalid configuration: property '{d.Name}' is defined twice");
+                throw new LintConfigurationException($"{fullPath}:{l}:{c}: invalid configuration: property '{Text.Sanitize(d.Name)}' is defined twice");
             }
             var violations = SchemaValidator.Configuration.Validate(doc.Root);
             if (violations.Count > 0)

@@ -115,8 +115,10 @@ public sealed class Linter
     public async Task<LintResult> LintAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        var corpusFiles = _discovery.CorpusFiles();
-        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory);
+        // Folders that cannot be listed are reported when they hide files being linted (not for the corpus of a few targets).
+        var unreadableDirectories = new List<string>();
+        var corpusFiles = _discovery.CorpusFiles(targets.Count == 0 ? unreadableDirectories : null);
+        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory, unreadableDirectories);
         var corpus = BuildCorpus(corpusFiles.Concat(files).Distinct(StringComparer.Ordinal), null);
         var results = new IReadOnlyList<Finding>[files.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
@@ -126,7 +128,7 @@ public sealed class Linter
                 results[i] = LintFile(files[i], corpus);
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
-        var unreadable = _discovery.UnreadableDirectories.Select(UnreadableDirectory).Where(f => f is not null).Select(f => f!);
+        var unreadable = unreadableDirectories.Distinct(StringComparer.Ordinal).Select(UnreadableDirectory).Where(f => f is not null).Select(f => f!);
         return Finish(results.SelectMany(r => r).Concat(unreadable), files.Count, watch);
     }
 

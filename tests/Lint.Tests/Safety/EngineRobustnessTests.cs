@@ -131,6 +131,26 @@ public sealed class EngineRobustnessTests : IDisposable
         }
     }
 
+    [SkippableUnlessChmodBlocksReadsFact]
+    public async Task AnUnreadableFolderGetsAFindingInsteadOfEndingTheRun()
+    {
+        WriteClean("readable");
+        var locked = _dir.Combine("locked");
+        _dir.Write("locked/hidden.json", "{");
+        File.SetUnixFileMode(locked, UnixFileMode.None);
+        try
+        {
+            var result = await NewLinter().LintAsync([]);
+            var finding = Assert.Single(result.Findings);
+            Assert.Equal(("locked", "invalid-json"), (finding.File, finding.RuleId));
+            Assert.Contains("the folder cannot be read", finding.Message);
+        }
+        finally
+        {
+            File.SetUnixFileMode(locked, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        }
+    }
+
     [Fact]
     public async Task ASymbolicLinkToAParentFolderIsNotFollowed()
     {

@@ -260,6 +260,31 @@ public sealed class SchemaSafetyTests : IDisposable
         Assert.Empty(EnforcedKeywordCases.Keys.Intersect(SchemaValidator.UnsupportedKeywords));
     }
 
+    [Fact]
+    public async Task ASchemaOrAConfigurationNested100000DeepIsAConfigurationErrorNotACrash()
+    {
+        _dir.Write("schema.json", string.Concat(Enumerable.Repeat("{\"items\":", 100_000)) + "{}" + new string('}', 100_000));
+        var config = WriteConfig("schema.json");
+        var run = await Cli.InProcessAsync(["--config", config]);
+        Assert.Equal(2, run.Exit);
+        Assert.Contains("the schema is not valid JSON: the document is nested more than 256 levels deep", run.Stderr);
+
+        var deepConfig = _dir.Write("deep/lint.config.json", "{\"rules\": " + new string('[', 100_000) + new string(']', 100_000) + "}");
+        var run2 = await Cli.InProcessAsync(["--config", deepConfig]);
+        Assert.Equal(2, run2.Exit);
+        Assert.Contains("nested more than 256 levels deep", run2.Stderr);
+    }
+
+    [Fact]
+    public async Task ConfigurationErrorsQuotingTheSchemaOrConfigurationAreSanitized()
+    {
+        var config = _dir.Write("lint.config.json", "{ \"\\u001b[31mx\": 1, \"\\u001b[31mx\": 2 }");
+        var run = await Cli.InProcessAsync(["--config", config]);
+        Assert.Equal(2, run.Exit);
+        Assert.DoesNotContain('\u001b', run.Stderr);
+        Assert.Contains("\\u001B[31mx", run.Stderr);
+    }
+
     // ---- evil regular expressions ----------------------------------------------------------------------------------
 
     [Fact]
