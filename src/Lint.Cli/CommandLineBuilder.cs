@@ -7,10 +7,13 @@ namespace Lint.Cli;
 public static class CommandLineBuilder
 {
     /// <summary>The command tree: <c>lint [paths] [options]</c> and its subcommands.</summary>
-    public static RootCommand Build(TextWriter stdout, TextWriter stderr)
+    /// <param name="stdout">Where reports go.</param>
+    /// <param name="stderr">Where errors and warnings go.</param>
+    /// <param name="stdin">Opens standard input for <c>--stdin</c> (default: the process's standard input).</param>
+    public static RootCommand Build(TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null)
     {
         var root = new RootCommand("lint: checks incident JSON files against the incident schema and the semantic rules.");
-        LintCommand.Configure(root, stdout, stderr);
+        LintCommand.Configure(root, stdout, stderr, stdin);
         root.Subcommands.Add(RulesCommand.Create(stdout));
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));

@@ -30,13 +30,23 @@ public sealed record LintCommandOptions(
 
     /// <summary><c>--corpus-only</c>: skip targets outside the configured corpus (for pre-commit hooks).</summary>
     public bool CorpusOnly { get; init; }
+
+    /// <summary><c>--stdin</c>: lint standard input instead of files.</summary>
+    public bool Stdin { get; init; }
+
+    /// <summary><c>--stdin-filename</c>: the path standard input is linted as (rules, overrides and messages use it).</summary>
+    public string? StdinFilename { get; init; }
 }
 
 /// <summary>The main command: turns options into a <see cref="LintCommandOptions"/>, calls the library, maps the result to an exit code.</summary>
 public static class LintCommand
 {
     /// <summary>Adds the arguments, options and action of the main command to <paramref name="root"/>.</summary>
-    public static void Configure(RootCommand root, TextWriter stdout, TextWriter stderr)
+    /// <param name="root">The root command.</param>
+    /// <param name="stdout">Where reports go.</param>
+    /// <param name="stderr">Where errors and warnings go.</param>
+    /// <param name="stdin">Opens standard input for <c>--stdin</c> (default: the process's standard input).</param>
+    public static void Configure(RootCommand root, TextWriter stdout, TextWriter stderr, Func<Stream>? stdin = null)
     {
         var paths = new Argument<string[]>("paths")
         {
@@ -75,8 +85,10 @@ public static class LintCommand
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in the baseline FILE, pruning those that no longer occur." };
         var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what remains." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print the safe fixes as a unified diff per file; write nothing." };
+        var stdinOption = new Option<bool>("--stdin") { Description = "Lint standard input instead of files (requires --stdin-filename)." };
+        var stdinFilename = new Option<string?>("--stdin-filename") { Description = "The path standard input is linted as: its name, folder and configuration overrides apply." };
         root.Arguments.Add(paths);
-        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun, corpusOnly }) root.Options.Add(o);
+        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun, corpusOnly, stdinOption, stdinFilename }) root.Options.Add(o);
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -117,14 +129,36 @@ public static class LintCommand
                 Baseline = parseResult.GetValue(baseline),
                 WriteBaseline = parseResult.GetValue(writeBaseline),
                 CorpusOnly = parseResult.GetValue(corpusOnly),
+                Stdin = parseResult.GetValue(stdinOption),
+                StdinFilename = parseResult.GetValue(stdinFilename),
             };
-            return await RunAsync(options, stdout, stderr, cancellationToken);
+            return await RunAsync(options, stdout, stderr, cancellationToken, stdin);
         });
     }
 
     /// <summary>Runs one lint and returns the exit code.</summary>
-    public static async Task<int> RunAsync(LintCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken)
+    public static async Task<int> RunAsync(LintCommandOptions options, TextWriter stdout, TextWriter stderr, CancellationToken cancellationToken, Func<Stream>? stdin = null)
     {
+        if (options.Stdin && string.IsNullOrWhiteSpace(options.StdinFilename))
+        {
+            stderr.WriteLine("lint: --stdin requires --stdin-filename NAME (the path the input is linted as)");
+            return ExitCodes.UsageError;
+        }
+        if (!options.Stdin && options.StdinFilename is not null)
+        {
+            stderr.WriteLine("lint: --stdin-filename is only used with --stdin");
+            return ExitCodes.UsageError;
+        }
+        if (options.Stdin && options.Paths.Count > 0)
+        {
+            stderr.WriteLine("lint: --stdin lints standard input only; do not also give paths");
+            return ExitCodes.UsageError;
+        }
+        if (options.Stdin && (options.Fix || options.FixDryRun))
+        {
+            stderr.WriteLine("lint: --fix and --fix-dry-run work on files, not on --stdin");
+            return ExitCodes.UsageError;
+        }
         if (options.Fix && options.FixDryRun)
         {
             stderr.WriteLine("lint: --fix and --fix-dry-run cannot be used together");
@@ -151,7 +185,13 @@ public static class LintCommand
                     CorpusOnly = options.CorpusOnly,
                     Progress = progress,
                 });
-                if (options.Fix || options.FixDryRun)
+                foreach (var warning in linter.Warnings) stderr.WriteLine($"lint: warning: {Lint.Parsing.Text.Sanitize(warning, int.MaxValue)}");
+                if (options.Stdin)
+                {
+                    await using var standardInput = (stdin ?? Console.OpenStandardInput)();
+                    result = await linter.LintStreamAsync(options.StdinFilename!, standardInput, cancellationToken);
+                }
+                else if (options.Fix || options.FixDryRun)
                 {
                     var run = await linter.FixFilesAsync(options.Paths, write: options.Fix, cancellationToken);
                     result = run.Result;
@@ -219,7 +259,8 @@ public static class LintCommand
         }
         catch (LintConfigurationException ex)
         {
-            stderr.WriteLine($"lint: {ex.Message}");
+            // The message can quote the configuration or the schema, which a pull request can change.
+            stderr.WriteLine($"lint: {Lint.Parsing.Text.Sanitize(ex.Message, int.MaxValue)}");
             return ExitCodes.UsageError;
         }
         catch (IOException ex)

@@ -74,7 +74,7 @@ public static class ConfigLoader
             {
                 var d = doc.DuplicateKeys[0];
                 var (l, c) = lines.ToLineColumn(d.Offset);
-                throw new LintConfigurationException($"{fullPath}:{l}:{c}: invalid configuration: property '{d.Name}' is defined twice");
+                throw new LintConfigurationException($"{fullPath}:{l}:{c}: invalid configuration: property '{Text.Sanitize(d.Name)}' is defined twice");
             }
             var violations = SchemaValidator.Configuration.Validate(doc.Root);
             if (violations.Count > 0)
@@ -109,6 +109,8 @@ public static class ConfigLoader
             if (root.TryGetProperty("schema", out var schema)) config = config with { Schema = schema.GetString() };
             if (root.TryGetProperty("site", out var site)) config = config with { Site = site.GetString() };
             if (root.TryGetProperty("maxFileSize", out var max)) config = config with { MaxFileSize = max.TryGetInt64(out var m) ? m : long.MaxValue };
+            if (root.TryGetProperty("unsupportedKeywords", out var unsupported) && SeverityNames.TryParse(unsupported.GetString(), out var policy))
+                config = config with { UnsupportedKeywords = policy };
             if (root.TryGetProperty("rules", out var rules)) config = config with { Rules = ReadRules(rules, "/rules") };
             if (root.TryGetProperty("overrides", out var overrides))
             {

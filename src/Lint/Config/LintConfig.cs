@@ -36,6 +36,13 @@ public sealed record LintConfig
     /// <summary>Files larger than this many bytes are not read.</summary>
     public long MaxFileSize { get; init; } = DefaultMaxFileSize;
 
+    /// <summary>
+    /// What a user schema that uses a keyword the validator does not enforce gives: <see cref="Severity.Error"/>
+    /// (the default: the configuration is refused, exit 2) or <see cref="Severity.Warning"/> (a warning on standard
+    /// error; the keyword is ignored). Configuration: <c>"unsupportedKeywords": "error" | "warning"</c>.
+    /// </summary>
+    public Severity UnsupportedKeywords { get; init; } = Severity.Error;
+
     /// <summary>Rule id to severity.</summary>
     public IReadOnlyDictionary<string, Severity> Rules { get; init; } = new Dictionary<string, Severity>();
 

@@ -20,6 +20,7 @@ public sealed partial class Linter
     private readonly FileDiscovery _discovery;
     private readonly LintSettings _settings;
     private readonly Matcher[] _overrideMatchers;
+    private readonly SafeFileReader _reader;
 
     /// <summary>Creates a linter: loads the configuration and the schema, and checks rule ids.</summary>
     /// <exception cref="LintConfigurationException">Invalid configuration, unknown rule id, or unusable schema.</exception>
@@ -42,18 +43,21 @@ public sealed partial class Linter
         }
         Config = options.Config ?? ConfigLoader.Load(options.ConfigPath, options.WorkingDirectory, ids);
         _discovery = new FileDiscovery(Config);
+        _reader = new SafeFileReader(Config.BaseDirectory);
         SchemaValidator? schema = null;
+        var warnings = new List<string>();
         if (Config.Schema is not null)
         {
             try
             {
-                schema = SchemaValidator.FromFile(Path.GetFullPath(Config.Schema, Config.BaseDirectory));
+                schema = LoadUserSchema(Path.GetFullPath(Config.Schema, Config.BaseDirectory), Config.UnsupportedKeywords, warnings);
             }
             catch (SchemaLoadException ex)
             {
                 throw new LintConfigurationException(ex.Message);
             }
         }
+        Warnings = warnings;
         _settings = new LintSettings(Config.Site, Config.Taxonomy) { Schema = schema };
         _overrideMatchers = Config.Overrides.Select(o =>
         {
@@ -66,6 +70,44 @@ public sealed partial class Linter
     /// <summary>The effective configuration.</summary>
     public LintConfig Config { get; }
 
+    /// <summary>
+    /// Problems of the configuration that do not stop the run, such as schema keywords that are ignored under
+    /// <c>"unsupportedKeywords": "warning"</c>. The command line prints them on standard error.
+    /// </summary>
+    public IReadOnlyList<string> Warnings { get; }
+
+    /// <summary>
+    /// Loads the configured schema after <see cref="SchemaSafety"/> has checked it and the files it references: a remote
+    /// reference is refused before anything is fetched, and a keyword the validator ignores is an error or, with
+    /// <paramref name="unsupportedKeywords"/> set to warning, a warning.
+    /// </summary>
+    private static SchemaValidator LoadUserSchema(string path, Severity unsupportedKeywords, List<string> warnings)
+    {
+        var inspection = SchemaSafety.Inspect(path);
+        if (inspection.UnsupportedKeywords.Count > 0)
+        {
+            if (unsupportedKeywords != Severity.Warning)
+            {
+                var first = inspection.UnsupportedKeywords[0];
+                throw new SchemaLoadException($"{first.Message}; remove it or express the constraint another way, or set \"unsupportedKeywords\": \"warning\" in the configuration to use the schema without it");
+            }
+            foreach (var use in inspection.UnsupportedKeywords)
+                warnings.Add($"{use.Message}; it is ignored (\"unsupportedKeywords\": \"warning\")");
+        }
+        var schema = SchemaValidator.FromFile(path, allowUnsupportedKeywords: inspection.UnsupportedKeywords.Count > 0);
+        // A schema that cannot validate even an empty object (a $ref to itself, say) is refused now, not once per file.
+        try
+        {
+            using var probe = System.Text.Json.JsonDocument.Parse("{}");
+            schema.Validate(probe.RootElement);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            throw new SchemaLoadException($"{path}: the schema cannot be used: {ex.GetBaseException().Message}");
+        }
+        return schema;
+    }
+
     /// <summary>Every rule, built-in first, then the additional ones.</summary>
     public IReadOnlyList<ILintRule> Rules { get; }
 
@@ -74,8 +116,10 @@ public sealed partial class Linter
     public async Task<LintResult> LintAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        var corpusFiles = _discovery.CorpusFiles();
-        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory);
+        // Folders that cannot be listed are reported when they hide files being linted (not for the corpus of a few targets).
+        var unreadableDirectories = new List<string>();
+        var corpusFiles = _discovery.CorpusFiles(targets.Count == 0 ? unreadableDirectories : null);
+        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory, unreadableDirectories);
         if (targets.Count > 0 && _options.CorpusOnly)
         {
             var inCorpus = new HashSet<string>(corpusFiles, StringComparer.Ordinal);
@@ -94,18 +138,40 @@ public sealed partial class Linter
                 progress?.Report(new LintProgress(Interlocked.Increment(ref done.Value), files.Count));
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
-        return Finish(results.SelectMany(r => r), files.Select(DisplayPath), watch);
+        var unreadable = unreadableDirectories.Distinct(StringComparer.Ordinal).Select(UnreadableDirectory).Where(f => f is not null).Select(f => f!);
+        return Finish(results.SelectMany(r => r).Concat(unreadable), files.Select(DisplayPath), watch);
+    }
+
+    private Finding? UnreadableDirectory(string fullPath)
+    {
+        var severity = SeveritiesFor(fullPath)["invalid-json"];
+        return severity == Severity.Off ? null :
+            new Finding("invalid-json", severity, "the folder cannot be read (permission denied or removed while lint ran); the files in it were not linted", DisplayPath(fullPath), 1, 1, "");
     }
 
     /// <summary>Lints <paramref name="text"/> as if it were the file <paramref name="path"/> (which need not exist). Cross-file rules see the corpus as usual.</summary>
     public Task<LintResult> LintTextAsync(string path, string text, CancellationToken cancellationToken = default) =>
         LintBytesAsync(path, System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
 
-    /// <summary>Lints the content of <paramref name="stream"/> as if it were the file <paramref name="path"/>.</summary>
+    /// <summary>
+    /// Lints the content of <paramref name="stream"/> as if it were the file <paramref name="path"/> (standard input for
+    /// <c>--stdin</c>). At most <see cref="LintConfig.MaxFileSize"/> bytes are read: a longer stream gets a
+    /// <c>file-too-large</c> finding.
+    /// </summary>
     public async Task<LintResult> LintStreamAsync(string path, Stream stream, CancellationToken cancellationToken = default)
     {
+        var watch = Stopwatch.StartNew();
+        long limit = Math.Min(Config.MaxFileSize, Array.MaxLength - 1L) + 1;
         using var buffer = new MemoryStream();
-        await stream.CopyToAsync(buffer, cancellationToken).ConfigureAwait(false);
+        var chunk = new byte[64 * 1024];
+        while (buffer.Length < limit)
+        {
+            int read = await stream.ReadAsync(chunk.AsMemory(0, (int)Math.Min(chunk.Length, limit - buffer.Length)), cancellationToken).ConfigureAwait(false);
+            if (read == 0) break;
+            buffer.Write(chunk, 0, read);
+        }
+        var full = Path.GetFullPath(path, _options.WorkingDirectory);
+        if (buffer.Length > Config.MaxFileSize) return Finish(TooLarge(full, null), [DisplayPath(full)], watch);
         return await LintBytesAsync(path, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -115,65 +181,108 @@ public sealed partial class Linter
         cancellationToken.ThrowIfCancellationRequested();
         var watch = Stopwatch.StartNew();
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
+        if (bytes.LongLength > Config.MaxFileSize) return Task.FromResult(Finish(TooLarge(full, bytes.LongLength), [DisplayPath(full)], watch));
         var corpus = BuildCorpus(_discovery.CorpusFiles().Where(f => f != full), (full, bytes));
         var findings = LintContent(DisplayPath(full), full, bytes, corpus);
         return Task.FromResult(Finish(findings, [DisplayPath(full)], watch));
     }
 
-    /// <summary>Lints one file's bytes with a given corpus and returns its findings (with fixes), unsorted and unfiltered by <see cref="LintOptions.Quiet"/>.</summary>
+    /// <summary>
+    /// Lints one file's bytes with a given corpus and returns its findings (with fixes), unsorted and unfiltered by
+    /// <see cref="LintOptions.Quiet"/>. Never throws for any content: a rule that fails with an exception gives an
+    /// error finding under its own id that says so (without a stack trace), and the other rules still run.
+    /// Every message is passed through <see cref="Text.Sanitize"/>, so no finding carries control, bidi or
+    /// invisible characters, whatever a rule quoted.
+    /// </summary>
     public IReadOnlyList<Finding> LintContent(string displayPath, string fullPath, byte[] bytes, ICorpus corpus)
     {
         var severities = SeveritiesFor(fullPath);
         var raw = new List<RawFinding>();
-        var (document, error, lines) = StrictJsonParser.Parse(bytes);
+        var failures = new List<Finding>();
+        ParsedDocument? document;
+        ParseError? error;
+        LineIndex lines;
+        try
+        {
+            (document, error, lines) = StrictJsonParser.Parse(bytes);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            return severities["invalid-json"] == Severity.Off ? [] : [InternalError("invalid-json", ex, displayPath)];
+        }
         if (error is not null)
         {
             if (severities["invalid-json"] == Severity.Off) return [];
             var (l, c) = lines.ToLineColumn(error.Offset);
-            return [new Finding("invalid-json", severities["invalid-json"], error.Message, displayPath, l, c, "")];
+            return [new Finding("invalid-json", severities["invalid-json"], Text.Sanitize(error.Message, int.MaxValue), displayPath, l, c, "")];
         }
         using (document)
         {
             var context = new FileContext(displayPath, fullPath, document!, _settings, raw);
             foreach (var rule in Rules)
             {
-                if (severities[rule.Metadata.Id] == Severity.Off) continue;
+                var id = rule.Metadata.Id;
+                if (severities[id] == Severity.Off) continue;
                 context.SetCurrentRule(rule);
-                switch (rule)
+                int before = raw.Count;
+                try
                 {
-                    case IFileRule fileRule: fileRule.Check(context); break;
-                    case ICorpusRule corpusRule: corpusRule.Check(context, corpus); break;
+                    switch (rule)
+                    {
+                        case IFileRule fileRule: fileRule.Check(context); break;
+                        case ICorpusRule corpusRule: corpusRule.Check(context, corpus); break;
+                    }
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    // What the rule reported before it failed may rest on a half-done analysis (and carry a fix): drop it.
+                    raw.RemoveRange(before, raw.Count - before);
+                    failures.Add(InternalError(id, ex, displayPath));
                 }
             }
-            return raw.Select(r =>
+            var findings = new List<Finding>(raw.Count + failures.Count);
+            foreach (var r in raw)
             {
                 var (l, c) = lines.ToLineColumn(r.Offset);
-                return new Finding(r.RuleId, severities[r.RuleId], r.Message, displayPath, l, c, r.Pointer, r.Fix);
-            }).ToList();
+                findings.Add(new Finding(r.RuleId, severities[r.RuleId], Text.Sanitize(r.Message, int.MaxValue), displayPath, l, c, r.Pointer, r.Fix));
+            }
+            findings.AddRange(failures);
+            return findings;
         }
+    }
+
+    /// <summary>
+    /// The finding for a rule that failed with an exception: always an error (a check that did not run must not pass
+    /// silently), at the start of the file, naming the rule and the exception without a stack trace.
+    /// </summary>
+    private static Finding InternalError(string ruleId, Exception ex, string displayPath)
+    {
+        string message = ex is System.Text.RegularExpressions.RegexMatchTimeoutException timeout
+            ? $"the '{ruleId}' check of this file is incomplete: the pattern {Text.Quote(timeout.Pattern, 80)} took more than {timeout.MatchTimeout.TotalSeconds:0.#} s to match a value (a pattern with nested repetition can take exponential time); simplify the pattern"
+            : $"internal error: rule '{ruleId}' failed on this file and its check is incomplete ({ex.GetType().Name}: {ex.Message})";
+        return new Finding(ruleId, Severity.Error, Text.Sanitize(message, 400), displayPath, 1, 1, "");
     }
 
     private IReadOnlyList<Finding> LintFile(string fullPath, ICorpus corpus)
     {
         string display = DisplayPath(fullPath);
         var severities = SeveritiesFor(fullPath);
-        byte[] bytes;
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if (info.Length > Config.MaxFileSize)
-            {
-                return severities["file-too-large"] == Severity.Off ? [] :
-                    [new Finding("file-too-large", severities["file-too-large"], $"the file is {info.Length} bytes, over the limit of {Config.MaxFileSize} bytes (maxFileSize); it was not read", display, 1, 1, "")];
-            }
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        var outcome = _reader.Read(fullPath, Config.MaxFileSize);
+        if (outcome.TooLarge) return TooLarge(fullPath, outcome.Length);
+        if (outcome.Bytes is null)
         {
             return severities["invalid-json"] == Severity.Off ? [] :
-                [new Finding("invalid-json", severities["invalid-json"], $"the file cannot be read: {ex.Message}", display, 1, 1, "")];
+                [new Finding("invalid-json", severities["invalid-json"], outcome.Problem ?? "the file cannot be read", display, 1, 1, "")];
         }
-        return LintContent(display, fullPath, bytes, corpus);
+        return LintContent(display, fullPath, outcome.Bytes, corpus);
+    }
+
+    private IReadOnlyList<Finding> TooLarge(string fullPath, long? length)
+    {
+        var severity = SeveritiesFor(fullPath)["file-too-large"];
+        if (severity == Severity.Off) return [];
+        string size = length is { } n ? $"the file is {n} bytes, over" : "the file is over";
+        return [new Finding("file-too-large", severity, $"{size} the limit of {Config.MaxFileSize} bytes (maxFileSize); it was not read", DisplayPath(fullPath), 1, 1, "")];
     }
 
     /// <summary>The corpus index: slugs of <paramref name="files"/>, plus the in-memory <paramref name="extra"/> content.</summary>
@@ -182,13 +291,27 @@ public sealed partial class Linter
         var list = files.ToList();
         var slugs = new string?[list.Count];
         Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
-            i => slugs[i] = SlugScanner.ReadSlug(list[i]));
+            i => slugs[i] = MayScan(list[i]) ? SlugScanner.ReadSlug(list[i]) : null);
         var index = new CorpusIndex();
         for (int i = 0; i < list.Count; i++)
             if (slugs[i] is { } slug) index.Add(slug, DisplayPath(list[i]));
         if (extra is { } e && SlugScanner.ReadSlug(e.Bytes) is { } extraSlug) index.Add(extraSlug, DisplayPath(e.FullPath));
         index.Seal();
         return index;
+    }
+
+    /// <summary>Whether the slug of a corpus file may be read: within the size limit and not through a link out of the project.</summary>
+    private bool MayScan(string fullPath)
+    {
+        try
+        {
+            var info = new FileInfo(fullPath);
+            return info.Exists && info.Length <= Config.MaxFileSize && _reader.MayRead(fullPath);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            return false;
+        }
     }
 
     /// <summary>The severity of every rule for one file: defaults, then <c>rules</c>, then matching <c>overrides</c>, then command-line overrides.</summary>

@@ -3,7 +3,11 @@ using System.Text.Json;
 
 namespace Lint.Formatting;
 
-/// <summary>The machine format: one JSON object with the findings and a summary. Its schema is <c>schemas/lint-report.schema.json</c>.</summary>
+/// <summary>
+/// The machine format: one JSON object with the findings and a summary. Its schema is <c>schemas/lint-report.schema.json</c>.
+/// Strings are exact (a file name is the file's name), but every character that could act on a terminal or a CI log
+/// when the report is printed is written as a JSON escape.
+/// </summary>
 public sealed class JsonFormatter : IFormatter
 {
     /// <summary>The version of the report's shape; bumped on any incompatible change.</summary>
@@ -56,7 +60,36 @@ public sealed class JsonFormatter : IFormatter
             json.WriteEndArray();
             json.WriteEndObject();
         }
-        writer.Write(System.Text.Encoding.UTF8.GetString(stream.ToArray()).ReplaceLineEndings("\n"));
+        writer.Write(EscapeInvisible(System.Text.Encoding.UTF8.GetString(stream.ToArray())).ReplaceLineEndings("\n"));
         writer.Write('\n');
+    }
+
+    /// <summary>
+    /// Writes C1 controls, line and paragraph separators, bidi and other invisible formatting characters, unpaired
+    /// surrogates and the <c>[</c> of <c>##[</c> (a legacy GitHub workflow command) as <c>\uXXXX</c>. Lossless: these
+    /// characters can only occur inside JSON strings (the writer already escapes C0 controls), where the escape means
+    /// the same character.
+    /// </summary>
+    internal static string EscapeInvisible(string json)
+    {
+        if (Parsing.Text.IsSafe(json.Replace("\n", "", StringComparison.Ordinal).Replace("\r", "", StringComparison.Ordinal))) return json;
+        var sb = new System.Text.StringBuilder(json.Length + 16);
+        for (int i = 0; i < json.Length; i++)
+        {
+            char c = json[i];
+            if (c is '\n' or '\r') { sb.Append(c); continue; }
+            if (char.IsHighSurrogate(c) && i + 1 < json.Length && char.IsLowSurrogate(json[i + 1]))
+            {
+                string pair = json.Substring(i, 2);
+                if (Parsing.Text.IsSafe(pair)) sb.Append(pair);
+                else sb.Append($"\\u{(int)c:X4}\\u{(int)json[i + 1]:X4}");
+                i++;
+                continue;
+            }
+            bool legacyCommand = c == '[' && i >= 2 && json[i - 1] == '#' && json[i - 2] == '#';
+            if (legacyCommand || !Parsing.Text.IsSafe(c.ToString())) sb.Append($"\\u{(int)c:X4}");
+            else sb.Append(c);
+        }
+        return sb.ToString();
     }
 }

@@ -4,7 +4,11 @@ using Lint.Parsing;
 
 namespace Lint.Formatting;
 
-/// <summary>The human format: findings grouped by file, aligned, then a one-line summary.</summary>
+/// <summary>
+/// The human format: findings grouped by file, aligned, then a one-line summary. Everything that comes from a file
+/// (paths, messages) is printed through <see cref="Text.Sanitize"/>, and no line starts with <c>::</c>, so the output
+/// cannot carry terminal escape sequences or GitHub workflow commands, even when printed in a CI log.
+/// </summary>
 public sealed class StylishFormatter : IFormatter
 {
     /// <inheritdoc />
@@ -21,11 +25,11 @@ public sealed class StylishFormatter : IFormatter
                 Position: string.Create(CultureInfo.InvariantCulture, $"{f.Line}:{f.Column}"),
                 Severity: f.Severity.ToName(),
                 Message: Text.Sanitize(f.Message, int.MaxValue),
-                f.RuleId)).ToList();
+                RuleId: Text.Sanitize(f.RuleId, int.MaxValue))).ToList();
             int posWidth = rows.Max(r => r.Position.Length);
             int sevWidth = rows.Max(r => r.Severity.Length);
             int msgWidth = rows.Max(r => r.Message.Length);
-            writer.WriteLine(Paint("4", Text.Sanitize(group.Key, int.MaxValue)));
+            writer.WriteLine(Paint("4", SafePath(group.Key)));
             foreach (var r in rows)
             {
                 var sb = new StringBuilder("  ");
@@ -39,6 +43,16 @@ public sealed class StylishFormatter : IFormatter
         }
         writer.WriteLine(Summary(result));
         if (input.Baseline is not null) writer.WriteLine(input.Baseline.Describe());
+    }
+
+    /// <summary>
+    /// A path as a line of its own: sanitized, and prefixed with <c>./</c> when it would start with <c>::</c> (after
+    /// leading spaces), which the GitHub runner would read as a workflow command.
+    /// </summary>
+    internal static string SafePath(string path)
+    {
+        var safe = Text.Sanitize(path, int.MaxValue);
+        return safe.TrimStart().StartsWith("::", StringComparison.Ordinal) ? "./" + safe : safe;
     }
 
     /// <summary>The summary line: problems, errors, warnings, fixable, files, seconds.</summary>

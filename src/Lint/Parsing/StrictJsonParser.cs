@@ -101,6 +101,10 @@ public static class StrictJsonParser
         {
             duplicates = Scan(json, bom);
         }
+        catch (UnpairedSurrogateException ex)
+        {
+            return (null, new ParseError(ex.Offset, "a string holds an unpaired UTF-16 surrogate escape (such as \\ud800 without its pair), which is not valid Unicode"), lines);
+        }
         catch (JsonException ex)
         {
             int offset = bom + lines.LineStart((int)(ex.LineNumber ?? 0)) + (int)(ex.BytePositionInLine ?? 0);
@@ -149,9 +153,11 @@ public static class StrictJsonParser
         while (reader.Read())
         {
             var type = reader.TokenType;
+            if (type == JsonTokenType.String && reader.ValueIsEscaped) CheckEscapes(ref reader, bom);
             if (type == JsonTokenType.PropertyName)
             {
                 var names = frames[^1].Names!;
+                CheckEscapes(ref reader, bom);
                 pendingName = reader.GetString()!;
                 int offset = bom + (int)reader.TokenStartIndex;
                 if (!names.TryAdd(pendingName, offset))
@@ -185,6 +191,28 @@ public static class StrictJsonParser
             AdvanceArrayIndex(frames);
         }
         return duplicates;
+    }
+
+    /// <summary>
+    /// An escaped string must decode to valid UTF-16: <c>"\ud800"</c> alone is well-formed JSON text, but no
+    /// System.Text.Json API can return it as a string, so it would fail every consumer later. Reported here instead.
+    /// </summary>
+    private static void CheckEscapes(ref Utf8JsonReader reader, int bom)
+    {
+        if (!reader.ValueIsEscaped) return;
+        try
+        {
+            reader.GetString();
+        }
+        catch (InvalidOperationException)
+        {
+            throw new UnpairedSurrogateException(bom + (int)reader.TokenStartIndex);
+        }
+    }
+
+    private sealed class UnpairedSurrogateException(int offset) : Exception
+    {
+        public int Offset { get; } = offset;
     }
 
     private static void AdvanceArrayIndex(List<(string Pointer, Dictionary<string, int>? Names, int Index)> frames)

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace Lint.Parsing;
@@ -6,25 +7,38 @@ namespace Lint.Parsing;
 public static class Text
 {
     /// <summary>
-    /// Makes text from a file safe to print in any message: control characters, bidi overrides and other
-    /// invisible formatting characters become <c>\uXXXX</c>, and very long text is shortened.
+    /// Makes text from a file safe to print in any message and any output format:
+    /// <list type="bullet">
+    /// <item>control characters (C0, DEL and C1, so also ESC and CSI, which start terminal escape sequences), line and
+    /// paragraph separators, bidi overrides and isolates, and every other invisible formatting character (Unicode
+    /// category Cf, such as zero-width spaces and the byte order mark) become <c>\uXXXX</c>; so do unpaired
+    /// surrogates. The text therefore always stays on one line and reads in its stored order;</item>
+    /// <item>the legacy GitHub Actions workflow command prefix <c>##[</c>, which the runner honours anywhere in a
+    /// log line, becomes <c>##\u005B</c>;</item>
+    /// <item>text longer than <paramref name="maxLength"/> characters is cut and ends with <c>…</c>.</item>
+    /// </list>
+    /// Sanitizing is idempotent: sanitized text comes back unchanged.
     /// </summary>
     public static string Sanitize(string text, int maxLength = 120)
     {
-        bool clean = text.Length <= maxLength;
-        if (clean)
-        {
-            foreach (var c in text)
-            {
-                if (NeedsEscape(c)) { clean = false; break; }
-            }
-        }
-        if (clean) return text;
+        if (text.Length <= maxLength && IsSafe(text)) return text;
         var sb = new StringBuilder(Math.Min(text.Length, maxLength) + 8);
-        foreach (var c in text)
+        for (int i = 0; i < text.Length; i++)
         {
             if (sb.Length >= maxLength) { sb.Append('…'); break; }
-            if (NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("X4"));
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                int codePoint = char.ConvertToUtf32(c, text[i + 1]);
+                if (IsInvisible(CharUnicodeInfo.GetUnicodeCategory(codePoint)))
+                    sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append("\\u").Append(((int)text[i + 1]).ToString("X4", CultureInfo.InvariantCulture));
+                else
+                    sb.Append(c).Append(text[i + 1]);
+                i++;
+                continue;
+            }
+            if (NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            else if (c == '[' && i >= 2 && text[i - 1] == '#' && text[i - 2] == '#') sb.Append("\\u005B");
             else sb.Append(c);
         }
         return sb.ToString();
@@ -33,10 +47,28 @@ public static class Text
     /// <summary>Quotes a value for a message: strings in double quotes, after <see cref="Sanitize"/>.</summary>
     public static string Quote(string text, int maxLength = 120) => "\"" + Sanitize(text, maxLength) + "\"";
 
+    /// <summary>Whether <paramref name="text"/> is already safe: <see cref="Sanitize"/> would return it unchanged (ignoring length).</summary>
+    public static bool IsSafe(string text)
+    {
+        for (int i = 0; i < text.Length; i++)
+        {
+            char c = text[i];
+            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
+            {
+                if (IsInvisible(CharUnicodeInfo.GetUnicodeCategory(char.ConvertToUtf32(c, text[i + 1])))) return false;
+                i++;
+                continue;
+            }
+            if (NeedsEscape(c)) return false;
+            if (c == '[' && i >= 2 && text[i - 1] == '#' && text[i - 2] == '#') return false;
+        }
+        return true;
+    }
+
+    /// <summary>Whether one UTF-16 unit must be escaped on its own (a surrogate here is an unpaired one).</summary>
     internal static bool NeedsEscape(char c) =>
-        char.IsControl(c)
-        || (c >= '\u200B' && c <= '\u200F')
-        || (c >= '\u2028' && c <= '\u202E')
-        || (c >= '\u2060' && c <= '\u206F')
-        || c == '\uFEFF';
+        char.IsSurrogate(c) || IsInvisible(char.GetUnicodeCategory(c));
+
+    private static bool IsInvisible(UnicodeCategory category) => category is
+        UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.LineSeparator or UnicodeCategory.ParagraphSeparator;
 }

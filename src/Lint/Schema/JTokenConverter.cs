@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Numerics;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
@@ -34,7 +33,10 @@ internal static class JTokenConverter
                 if (raw.AsSpan().IndexOfAny(".eE") < 0)
                 {
                     if (long.TryParse(raw, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out long l)) return new JValue(l);
-                    return new JValue(BigInteger.Parse(raw, CultureInfo.InvariantCulture));
+                    if (ulong.TryParse(raw, NumberStyles.None, CultureInfo.InvariantCulture, out ulong u)) return new JValue(u);
+                    // Beyond 64 bits: NJsonSchema converts every number to decimal and fails on a BigInteger, so such
+                    // an integer is checked as a floating-point number (it can then fail an integer type check).
+                    return new JValue(double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture));
                 }
                 double d = double.Parse(raw, NumberStyles.Float, CultureInfo.InvariantCulture);
                 // 1.0 is an integer in JSON Schema; keep integral values integral when they fit.

@@ -18,7 +18,7 @@ public sealed class SchemaValidator
     public static IReadOnlyList<string> UnsupportedKeywords { get; } =
     [
         "const", "contains", "if", "then", "else", "propertyNames", "dependencies",
-        "$defs", "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "prefixItems",
+        "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "prefixItems",
     ];
 
     private readonly JsonSchema _schema;
@@ -69,7 +69,11 @@ public sealed class SchemaValidator
 
     /// <summary>Loads a schema file. References to files next to it resolve; URL references are refused.</summary>
     /// <exception cref="SchemaLoadException">The file cannot be read, is not strict JSON, uses an unsupported keyword or a remote reference.</exception>
-    public static SchemaValidator FromFile(string path)
+    public static SchemaValidator FromFile(string path) => FromFile(path, allowUnsupportedKeywords: false);
+
+    /// <summary>Loads a schema file; with <paramref name="allowUnsupportedKeywords"/>, keywords in <see cref="UnsupportedKeywords"/> are accepted (and ignored by validation).</summary>
+    /// <exception cref="SchemaLoadException">The file cannot be read, is not strict JSON, uses a remote reference, or (unless allowed) an unsupported keyword.</exception>
+    public static SchemaValidator FromFile(string path, bool allowUnsupportedKeywords)
     {
         string text;
         try
@@ -80,11 +84,14 @@ public sealed class SchemaValidator
         {
             throw new SchemaLoadException($"{path}: cannot read the schema: {ex.Message}");
         }
-        return FromText(text, path, Path.GetFullPath(path));
+        return FromText(text, path, Path.GetFullPath(path), allowUnsupportedKeywords);
     }
 
     /// <summary>Loads a schema from text. <paramref name="documentPath"/> anchors relative file references.</summary>
-    public static SchemaValidator FromText(string text, string name, string? documentPath)
+    public static SchemaValidator FromText(string text, string name, string? documentPath) => FromText(text, name, documentPath, allowUnsupportedKeywords: false);
+
+    /// <summary>Loads a schema from text; with <paramref name="allowUnsupportedKeywords"/>, keywords in <see cref="UnsupportedKeywords"/> are accepted (and ignored by validation).</summary>
+    public static SchemaValidator FromText(string text, string name, string? documentPath, bool allowUnsupportedKeywords)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         var (parsed, error, lines) = StrictJsonParser.Parse(bytes);
@@ -95,7 +102,7 @@ public sealed class SchemaValidator
         }
         using (parsed)
         {
-            var keyword = FindUnsupportedKeyword(parsed!.Root, "");
+            var keyword = allowUnsupportedKeywords ? null : FindUnsupportedKeyword(parsed!.Root, "");
             if (keyword is not null)
             {
                 var span = parsed.Positions.GetNearest(keyword.Value.Pointer);
@@ -103,6 +110,7 @@ public sealed class SchemaValidator
                 throw new SchemaLoadException($"{name}:{l}:{c}: the schema uses '{keyword.Value.Keyword}', which lint's validator does not enforce; remove it or express the constraint another way");
             }
         }
+        SchemaSafety.InspectText(text, name); // refuses remote references before NJsonSchema sees them
         try
         {
             var schema = JsonSchema.FromJsonAsync(text, documentPath, NoNetworkReferenceResolver.Factory).GetAwaiter().GetResult();

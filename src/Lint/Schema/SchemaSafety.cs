@@ -1,0 +1,169 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Lint.Parsing;
+
+namespace Lint.Schema;
+
+/// <summary>A keyword of a user schema that the validator would silently ignore.</summary>
+/// <param name="Keyword">The keyword, such as <c>const</c>.</param>
+/// <param name="Location"><c>file:line:col</c> of the keyword.</param>
+public sealed record UnsupportedKeywordUse(string Keyword, string Location)
+{
+    /// <summary>A plain-words description, starting with the location.</summary>
+    public string Message => $"{Location}: the schema uses '{Keyword}', which lint's validator does not enforce";
+}
+
+/// <summary>What <see cref="SchemaSafety.Inspect"/> found in a schema and the local files it references.</summary>
+/// <param name="UnsupportedKeywords">Every use of a keyword the validator ignores, in file order.</param>
+/// <param name="Files">The schema files inspected (the schema first, then the files it references).</param>
+public sealed record SchemaInspection(IReadOnlyList<UnsupportedKeywordUse> UnsupportedKeywords, IReadOnlyList<string> Files);
+
+/// <summary>
+/// Checks a user schema before it is loaded, so that loading it can neither reach the network nor half-check files:
+/// every <c>$ref</c> of the schema and of the local files it references (transitively) must be a fragment
+/// (<c>#/definitions/x</c>) or a relative path; a reference with a URL scheme or a network path (<c>//host/x</c>)
+/// is refused with "remote references are not allowed", before anything is fetched. Uses of the keywords listed in
+/// <see cref="SchemaValidator.UnsupportedKeywords"/> are collected with their locations.
+/// </summary>
+public static partial class SchemaSafety
+{
+    /// <summary>Inspects the schema file at <paramref name="path"/> and the local schema files it references.</summary>
+    /// <exception cref="SchemaLoadException">A file cannot be read or is not strict JSON, or a reference is remote.</exception>
+    public static SchemaInspection Inspect(string path)
+    {
+        var uses = new List<UnsupportedKeywordUse>();
+        var files = new List<string>();
+        var visited = new HashSet<string>(StringComparer.Ordinal);
+        var queue = new Queue<string>();
+        var first = Path.GetFullPath(path);
+        queue.Enqueue(first);
+        visited.Add(first);
+        while (queue.Count > 0)
+        {
+            var file = queue.Dequeue();
+            files.Add(file);
+            string shown = file == first ? path : file;
+            byte[] bytes;
+            try
+            {
+                bytes = File.ReadAllBytes(file);
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+            {
+                // The schema itself must be readable; a missing referenced file is reported by the loader.
+                if (file == first) throw new SchemaLoadException($"{path}: cannot read the schema: {ex.Message}");
+                continue;
+            }
+            foreach (var reference in InspectDocument(bytes, shown, uses))
+            {
+                var target = Path.GetFullPath(reference, Path.GetDirectoryName(file)!);
+                if (visited.Add(target) && File.Exists(target)) queue.Enqueue(target);
+            }
+        }
+        return new SchemaInspection(uses, files);
+    }
+
+    /// <summary>Inspects schema text (no file references are followed).</summary>
+    /// <exception cref="SchemaLoadException">The text is not strict JSON, or a reference is remote.</exception>
+    public static SchemaInspection InspectText(string text, string name)
+    {
+        var uses = new List<UnsupportedKeywordUse>();
+        InspectDocument(System.Text.Encoding.UTF8.GetBytes(text), name, uses);
+        return new SchemaInspection(uses, []);
+    }
+
+    /// <summary>Checks one document; returns the file parts of its relative references.</summary>
+    private static List<string> InspectDocument(byte[] bytes, string name, List<UnsupportedKeywordUse> uses)
+    {
+        var (parsed, error, lines) = StrictJsonParser.Parse(bytes);
+        if (error is not null)
+        {
+            var (l, c) = lines.ToLineColumn(error.Offset);
+            throw new SchemaLoadException($"{name}:{l}:{c}: the schema is not valid JSON: {error.Message}");
+        }
+        using (parsed)
+        {
+            string Where(string pointer, bool atKey)
+            {
+                var span = parsed!.Positions.GetNearest(pointer);
+                var (l, c) = lines.ToLineColumn(atKey && span.KeyStart >= 0 ? span.KeyStart : span.Start);
+                return $"{name}:{l}:{c}";
+            }
+            var references = new List<string>();
+            Walk(parsed!.Root, "", (kind, pointer, value) =>
+            {
+                if (kind == Found.Keyword)
+                {
+                    uses.Add(new UnsupportedKeywordUse(value, Where(pointer, atKey: true)));
+                    return;
+                }
+                var problem = ClassifyReference(value, out var filePart);
+                if (problem is not null) throw new SchemaLoadException($"{Where(pointer, atKey: false)}: {problem}");
+                if (filePart is not null) references.Add(filePart);
+            });
+            return references;
+        }
+    }
+
+    private enum Found { Keyword, Reference }
+
+    /// <summary>
+    /// Null when <paramref name="reference"/> may be resolved; otherwise why not. <paramref name="filePart"/> is the
+    /// relative file part of an allowed reference (null for a fragment).
+    /// </summary>
+    internal static string? ClassifyReference(string reference, out string? filePart)
+    {
+        filePart = null;
+        string shown = Text.Quote(reference, 200);
+        if (reference.StartsWith('#')) return null;
+        var scheme = SchemeRegex().Match(reference);
+        // One letter before a colon is a Windows drive (C:\schemas\x.json), not a scheme.
+        if (scheme.Success && scheme.Groups[1].Length > 1)
+        {
+            return scheme.Groups[1].Value.Equals("file", StringComparison.OrdinalIgnoreCase)
+                ? $"file URLs are not allowed in references: {shown}; use a path relative to the schema"
+                : $"remote references are not allowed: {shown} (lint never downloads schemas; keep referenced schemas next to this one and use a relative path)";
+        }
+        if (reference.StartsWith("//", StringComparison.Ordinal) || reference.StartsWith(@"\\", StringComparison.Ordinal))
+            return $"remote references are not allowed: {shown} (a network path; lint never downloads schemas)";
+        int hash = reference.IndexOf('#');
+        var path = hash < 0 ? reference : reference[..hash];
+        if (path.Length > 0) filePart = Uri.UnescapeDataString(path);
+        return null;
+    }
+
+    [GeneratedRegex("^([A-Za-z][A-Za-z0-9+.-]*):")]
+    private static partial Regex SchemeRegex();
+
+    /// <summary>Visits the keywords of a schema the way a validator reads them: data (enum, const, default, examples) is skipped, and names under properties or definitions are not keywords.</summary>
+    private static void Walk(JsonElement schema, string pointer, Action<Found, string, string> found)
+    {
+        if (schema.ValueKind == JsonValueKind.Array)
+        {
+            int i = 0;
+            foreach (var item in schema.EnumerateArray()) Walk(item, JsonPointer.Append(pointer, i++), found);
+            return;
+        }
+        if (schema.ValueKind != JsonValueKind.Object) return;
+        foreach (var p in schema.EnumerateObject())
+        {
+            string child = JsonPointer.Append(pointer, p.Name);
+            if (SchemaValidator.UnsupportedKeywords.Contains(p.Name)) found(Found.Keyword, child, p.Name);
+            switch (p.Name)
+            {
+                case "$ref":
+                    if (p.Value.ValueKind == JsonValueKind.String) found(Found.Reference, child, p.Value.GetString()!);
+                    continue;
+                case "enum" or "const" or "examples" or "default" or "required" or "description" or "title" or "$comment" or "$id" or "id" or "$schema":
+                    continue;
+                case "properties" or "patternProperties" or "definitions" or "$defs" or "dependentSchemas":
+                    if (p.Value.ValueKind == JsonValueKind.Object)
+                        foreach (var entry in p.Value.EnumerateObject()) Walk(entry.Value, JsonPointer.Append(child, entry.Name), found);
+                    continue;
+                default:
+                    Walk(p.Value, child, found);
+                    continue;
+            }
+        }
+    }
+}
