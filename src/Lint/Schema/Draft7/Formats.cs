@@ -1,3 +1,5 @@
+using System.Buffers;
+
 namespace Lint.Schema.Draft7;
 
 /// <summary>
@@ -196,26 +198,27 @@ internal static class Formats
 
     private static bool SubDelim(byte b) => b is (byte)'!' or (byte)'$' or (byte)'&' or (byte)'\'' or (byte)'(' or (byte)')' or (byte)'*' or (byte)'+' or (byte)',' or (byte)';' or (byte)'=';
 
-    private static bool RegName(byte b) => Unreserved(b) || SubDelim(b);
+    private const string UnreservedChars = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~";
+    private const string SubDelimChars = "!$&'()*+,;=";
 
-    private static bool UserInfo(byte b) => Unreserved(b) || SubDelim(b) || b == ':';
+    // Each set includes '%', whose escapes are checked separately.
+    private static readonly SearchValues<byte> RegName = Set(UnreservedChars + SubDelimChars + "%");
+    private static readonly SearchValues<byte> UserInfo = Set(UnreservedChars + SubDelimChars + ":%");
+    private static readonly SearchValues<byte> PathChar = Set(UnreservedChars + SubDelimChars + ":@/%");
+    private static readonly SearchValues<byte> QueryOrFragment = Set(UnreservedChars + SubDelimChars + ":@/?%");
 
-    private static bool PathChar(byte b) => Unreserved(b) || SubDelim(b) || b is (byte)':' or (byte)'@' or (byte)'/';
+    private static SearchValues<byte> Set(string chars) => SearchValues.Create(System.Text.Encoding.ASCII.GetBytes(chars));
 
-    private static bool QueryOrFragment(byte b) => PathChar(b) || b == '?';
-
-    /// <summary>Every byte is allowed by <paramref name="allowed"/> or is part of a well-formed percent-encoding.</summary>
-    private static bool Chars(ReadOnlySpan<byte> s, Func<byte, bool> allowed)
+    /// <summary>Every byte is in <paramref name="allowed"/>, and every '%' starts a well-formed percent-encoding.</summary>
+    private static bool Chars(ReadOnlySpan<byte> s, SearchValues<byte> allowed)
     {
-        for (int i = 0; i < s.Length; i++)
+        if (s.IndexOfAnyExcept(allowed) >= 0) return false;
+        int i = s.IndexOf((byte)'%');
+        while (i >= 0)
         {
-            byte b = s[i];
-            if (b == '%')
-            {
-                if (i + 2 >= s.Length || !char.IsAsciiHexDigit((char)s[i + 1]) || !char.IsAsciiHexDigit((char)s[i + 2])) return false;
-                i += 2;
-            }
-            else if (!allowed(b)) return false;
+            if (i + 2 >= s.Length || !char.IsAsciiHexDigit((char)s[i + 1]) || !char.IsAsciiHexDigit((char)s[i + 2])) return false;
+            int next = s[(i + 3)..].IndexOf((byte)'%');
+            i = next < 0 ? -1 : i + 3 + next;
         }
         return true;
     }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
@@ -22,7 +21,7 @@ internal enum JsonTypes
 }
 
 /// <summary><c>type</c>.</summary>
-internal sealed class TypeKeyword(JsonTypes allowed, string[] names) : Keyword
+internal sealed class TypeKeyword(JsonTypes allowed, string[] names, bool strictIntegers) : Keyword
 {
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
@@ -33,7 +32,8 @@ internal sealed class TypeKeyword(JsonTypes allowed, string[] names) : Keyword
             JsonValueKind.Object => (allowed & JsonTypes.Object) != 0,
             JsonValueKind.Array => (allowed & JsonTypes.Array) != 0,
             JsonValueKind.String => (allowed & JsonTypes.String) != 0,
-            JsonValueKind.Number => (allowed & JsonTypes.Number) != 0 || ((allowed & JsonTypes.Integer) != 0 && JsonValues.IsInteger(e)),
+            JsonValueKind.Number => (allowed & JsonTypes.Number) != 0
+                || ((allowed & JsonTypes.Integer) != 0 && (strictIntegers ? JsonValues.IsIntegerLiteral(e) : JsonValues.IsInteger(e))),
             _ => false,
         };
         if (!ok && ctx.Collect)
@@ -79,24 +79,24 @@ internal sealed class ConstKeyword(JsonElement value) : Keyword
 /// <summary>Regular expressions with a match timeout, matched against UTF-8 text without allocating.</summary>
 internal static class Patterns
 {
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
     public static bool IsMatch(Regex regex, ReadOnlySpan<byte> utf8, out bool timedOut)
     {
         timedOut = false;
-        char[]? rented = null;
-        Span<char> buffer = utf8.Length <= 256 ? stackalloc char[256] : (rented = ArrayPool<char>.Shared.Rent(utf8.Length));
+        // UTF-8 never has fewer bytes than UTF-16 units, so a buffer of utf8.Length chars is enough.
+        var buffer = t_buffer;
+        if (buffer is null || buffer.Length < utf8.Length) t_buffer = buffer = new char[Math.Max(256, utf8.Length)];
+        int n = Encoding.UTF8.GetChars(utf8, buffer);
         try
         {
-            int n = Encoding.UTF8.GetChars(utf8, buffer);
-            return regex.IsMatch(buffer[..n]);
+            return regex.IsMatch(buffer.AsSpan(0, n));
         }
         catch (RegexMatchTimeoutException)
         {
             timedOut = true;
             return false;
-        }
-        finally
-        {
-            if (rented is not null) ArrayPool<char>.Shared.Return(rented);
         }
     }
 
@@ -128,7 +128,10 @@ internal sealed class StringKeyword : Keyword
                 ? $"{ctx.Where()} could not be checked against the pattern {Text.Sanitize(PatternText!)}: {Patterns.TimeoutText(Pattern)}"
                 : $"{ctx.Where()} must match the pattern {Text.Sanitize(PatternText!)}{hint}, found {JsonValues.Describe(e)}");
         }
-        if (MinLength > 0 || MaxLength >= 0)
+        // A UTF-8 string of n bytes has between n/4 and n code points: count them only when that range is not enough.
+        bool checkMin = MinLength > 0 && utf8.Length / 4 < MinLength;
+        bool checkMax = MaxLength >= 0 && utf8.Length > MaxLength;
+        if (checkMin || checkMax)
         {
             int length = JsonValues.CodePoints(utf8);
             if (length < MinLength)
