@@ -46,7 +46,7 @@ public sealed class Linter
         {
             try
             {
-                schema = SchemaValidator.FromFile(Path.GetFullPath(Config.Schema, Config.BaseDirectory));
+                schema = SchemaValidator.FromFile(Path.GetFullPath(Config.Schema, Config.BaseDirectory), Config.SchemaMap);
             }
             catch (SchemaLoadException ex)
             {
