@@ -102,6 +102,8 @@ public sealed class SchemaMessagesTests
     [InlineData("""{"dependencies":{"a":["b"]}}""", """{"a":1}""", "/b", "the document has property 'a', so it must also have property 'b'")]
     [InlineData("""{"propertyNames":{"pattern":"^[a-z]+$"}}""", """{"Ab":1}""", "/Ab", "property name 'Ab' in the document must match the pattern ^[a-z]+$, found string \"Ab\"")]
     [InlineData("""{"properties":{"a":false}}""", """{"a":1}""", "/a", "property 'a' is not allowed in the document")]
+    [InlineData("""{"dependencies":{"a":false}}""", """{"a":1}""", "/a", "property 'a' is not allowed in the document")]
+    [InlineData("""{"properties":{"a":{"items":false}}}""", """{"a":[1]}""", "/a/0", "a[0] is not allowed")]
     [InlineData("""{"items":[{}],"additionalItems":false}""", """[1,2]""", "", "the document has more items than the schema allows (at most 1)")]
     [InlineData("""{"uniqueItems":true}""", """[1,{"a":[1]},{"a":[1.0]}]""", "", "the document must not contain duplicate items (items 1 and 2 are equal)")]
     [InlineData("""{"if":{"type":"integer"},"then":{"minimum":0},"else":{"type":"string"}}""", "-1", "", "the document must be at least 0, found integer -1")]

@@ -462,6 +462,13 @@ internal sealed class ObjectKeyword : Keyword
                         $"{JsonPointer.ToDisplayPath(pointer)} has property '{Text.Sanitize(d.Name)}', so it must also have property '{Text.Sanitize(d.Required[i])}'", atKey: false);
                 }
             }
+            else if (d.Schema is not null && d.Schema.IsFalse)
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+                string pointer = ctx.Pointer();
+                ctx.Report(JsonPointer.Append(pointer, d.Name), $"property '{Text.Sanitize(d.Name)}' is not allowed in {JsonPointer.ToDisplayPath(pointer)}", atKey: true);
+            }
             else if (d.Schema is not null && !d.Schema.Evaluate(e, ctx))
             {
                 valid = false;
