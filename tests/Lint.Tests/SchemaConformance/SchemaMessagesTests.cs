@@ -120,6 +120,17 @@ public sealed class SchemaMessagesTests
     }
 
     [Fact]
+    public void Lone_surrogate_escapes_do_not_throw()
+    {
+        var schema = CompiledSchema.FromText("""{"properties":{"a":{"minLength":2,"pattern":"^x","enum":["b"]}},"propertyNames":{"maxLength":3},"additionalProperties":false}""");
+        using var doc = JsonDocument.Parse("""{"a":"\ud800","\udc00xyz":1}""");
+        var violations = schema.Validate(doc.RootElement);
+        Assert.Contains(violations, v => v.Pointer == "/a");
+        Assert.Contains(violations, v => v.Pointer == "/\\udc00xyz" && v.AtKey);
+        Assert.Throws<SchemaLoadException>(() => CompiledSchema.FromText("""{"properties":{"\ud800":{}},"required":["\ud800"]}"""));
+    }
+
+    [Fact]
     public void An_evil_pattern_times_out_as_a_violation_not_an_exception()
     {
         var schema = CompiledSchema.FromText("""{"properties":{"s":{"pattern":"^(\\w+\\s?)*$"}}}""", new SchemaLoadOptions { RegexTimeout = TimeSpan.FromMilliseconds(50) });

@@ -84,7 +84,15 @@ public sealed class CompiledSchema
     {
         options ??= new SchemaLoadOptions();
         var compiler = new SchemaCompiler(options);
-        return new CompiledSchema(compiler.CompileRoot(schema.Clone(), options.BaseUri ?? InlineBaseUri));
+        try
+        {
+            return new CompiledSchema(compiler.CompileRoot(schema.Clone(), options.BaseUri ?? InlineBaseUri));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json refuses to decode a string with a lone surrogate escape ("\ud800").
+            throw new SchemaLoadException($"the schema cannot be compiled: {ex.Message}");
+        }
     }
 
     /// <summary>Whether <paramref name="instance"/> is valid. Stops at the first violation; allocates nothing on valid input.</summary>

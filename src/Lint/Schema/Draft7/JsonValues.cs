@@ -26,7 +26,20 @@ internal static class JsonValues
     {
         var raw = JsonMarshal.GetRawUtf8PropertyName(p);
         if (raw.IndexOf((byte)'\\') < 0) return raw;
-        return Encoding.UTF8.GetBytes(p.Name);
+        return Encoding.UTF8.GetBytes(SafeName(p));
+    }
+
+    /// <summary>A property's name; a name with a lone surrogate escape comes back as written (escaped) instead of throwing.</summary>
+    public static string SafeName(JsonProperty p)
+    {
+        try
+        {
+            return p.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return Encoding.UTF8.GetString(JsonMarshal.GetRawUtf8PropertyName(p));
+        }
     }
 
     /// <summary>GetString that does not throw on a lone surrogate escape (it yields the raw text instead).</summary>

@@ -512,7 +512,7 @@ internal sealed class ObjectKeyword : Keyword
                     if (!ctx.Collect) return false;
                     string owner = ctx.Where();
                     ctx.Push(p);
-                    ctx.Report(ctx.Pointer(), $"property name '{Text.Sanitize(p.Name)}' in {owner} could not be checked against the pattern {Text.Sanitize(text)}: {Patterns.TimeoutText(regex)}", atKey: true);
+                    ctx.Report(ctx.Pointer(), $"property name '{Text.Sanitize(JsonValues.SafeName(p))}' in {owner} could not be checked against the pattern {Text.Sanitize(text)}: {Patterns.TimeoutText(regex)}", atKey: true);
                     ctx.Pop();
                     continue;
                 }
@@ -563,7 +563,7 @@ internal sealed class ObjectKeyword : Keyword
             {
                 string ownerPath = ctx.Where();
                 ctx.Push(p);
-                ctx.Report(ctx.Pointer(), $"property '{Text.Sanitize(p.Name)}' is not allowed in {ownerPath}", atKey: true);
+                ctx.Report(ctx.Pointer(), $"property '{Text.Sanitize(JsonValues.SafeName(p))}' is not allowed in {ownerPath}", atKey: true);
                 ctx.Pop();
             }
             return false;
@@ -577,7 +577,7 @@ internal sealed class ObjectKeyword : Keyword
     private void ReportUnknown(JsonProperty p, ValidationContext ctx)
     {
         string owner = ctx.Where();
-        string name = p.Name;
+        string name = JsonValues.SafeName(p);
         string? suggestion = SchemaValidator.Suggest(name, KnownNames);
         string message = $"unknown property '{Text.Sanitize(name)}' in {owner}";
         if (suggestion is not null) message += $"; did you mean '{suggestion}'?";
@@ -589,7 +589,7 @@ internal sealed class ObjectKeyword : Keyword
     private bool CheckName(JsonProperty p, ValidationContext ctx)
     {
         // The name is validated as a JSON string; the element is only built for the check (propertyNames is rare).
-        string name = p.Name;
+        string name = JsonValues.SafeName(p);
         using var doc = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(name));
         if (PropertyNames!.Test(doc.RootElement, ctx)) return true;
         if (ctx.Collect)

@@ -43,7 +43,7 @@ internal sealed class ValidationContext
             sb.Append('/');
             var s = _path[i];
             if (s.Index >= 0) sb.Append(s.Index);
-            else sb.Append(JsonPointer.Escape(s.Property.Name));
+            else sb.Append(JsonPointer.Escape(JsonValues.SafeName(s.Property)));
         }
         return sb.ToString();
     }
