@@ -115,7 +115,6 @@ public sealed class SchemaValidator
                 {
                     BaseUri = documentPath is null ? null : new Uri(Path.GetFullPath(documentPath)).AbsoluteUri,
                     SchemaMap = schemaMap ?? NoMap,
-                    StrictIntegers = true,
                 };
                 return new SchemaValidator(CompiledSchema.FromElement(parsed.Root, options), name);
             }

@@ -39,10 +39,11 @@ public sealed class SchemaMessagesTests
     }
 
     [Fact]
-    public void A_count_written_as_a_decimal_is_still_not_an_integer_for_lint()
+    public void A_count_written_as_a_decimal_is_an_integer_as_draft07_and_lint_before_say()
     {
-        var v = Assert.Single(ValidateExample(d => Record(d)["sourceCount"] = JsonValue.Create(15.0m)));
-        Assert.Equal("record.sourceCount must be an integer, found number 15.0", v.Message);
+        Assert.Empty(ValidateExample(d => Record(d)["sourceCount"] = JsonValue.Create(15.0m)));
+        var v = Assert.Single(ValidateExample(d => Record(d)["sourceCount"] = JsonValue.Create(15.5m)));
+        Assert.Equal("record.sourceCount must be an integer, found number 15.5", v.Message);
     }
 
     [Fact]

@@ -21,13 +21,6 @@ public sealed record SchemaLoadOptions
     /// <summary>How long one <c>pattern</c> or <c>patternProperties</c> match may take before it counts as a violation. Default 1 s.</summary>
     public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>
-    /// When true, <c>"type": "integer"</c> accepts only numbers written as integers (<c>15</c>, not <c>15.0</c> or
-    /// <c>1.5e1</c>). Draft-07 counts any number without a fractional part as an integer; lint's schemas set this so that
-    /// a count written <c>15.0</c> stays a schema violation, as it was with NJsonSchema. Default false (draft-07).
-    /// </summary>
-    public bool StrictIntegers { get; init; }
-
     /// <summary>Whether <c>file:</c> references (for example a relative reference from a schema file) may be read. Default true.</summary>
     public bool AllowFileReferences { get; init; } = true;
 }

@@ -173,10 +173,7 @@ internal static class JsonValues
         _ => "nothing",
     };
 
-    private static bool LooksInteger(JsonElement e) => IsIntegerLiteral(e);
-
-    /// <summary>Whether a number is written as an integer: no fraction, no exponent.</summary>
-    public static bool IsIntegerLiteral(JsonElement e) => JsonMarshal.GetRawUtf8Value(e).IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
+    private static bool LooksInteger(JsonElement e) => JsonMarshal.GetRawUtf8Value(e).IndexOfAny((byte)'.', (byte)'e', (byte)'E') < 0;
 
     /// <summary>A value written for a message: strings in single quotes, other values as compact JSON.</summary>
     public static string Display(JsonElement e) => e.ValueKind switch

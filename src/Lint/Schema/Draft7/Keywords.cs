@@ -21,7 +21,7 @@ internal enum JsonTypes
 }
 
 /// <summary><c>type</c>.</summary>
-internal sealed class TypeKeyword(JsonTypes allowed, string[] names, bool strictIntegers) : Keyword
+internal sealed class TypeKeyword(JsonTypes allowed, string[] names) : Keyword
 {
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
@@ -32,8 +32,7 @@ internal sealed class TypeKeyword(JsonTypes allowed, string[] names, bool strict
             JsonValueKind.Object => (allowed & JsonTypes.Object) != 0,
             JsonValueKind.Array => (allowed & JsonTypes.Array) != 0,
             JsonValueKind.String => (allowed & JsonTypes.String) != 0,
-            JsonValueKind.Number => (allowed & JsonTypes.Number) != 0
-                || ((allowed & JsonTypes.Integer) != 0 && (strictIntegers ? JsonValues.IsIntegerLiteral(e) : JsonValues.IsInteger(e))),
+            JsonValueKind.Number => (allowed & JsonTypes.Number) != 0 || ((allowed & JsonTypes.Integer) != 0 && JsonValues.IsInteger(e)),
             _ => false,
         };
         if (!ok && ctx.Collect)

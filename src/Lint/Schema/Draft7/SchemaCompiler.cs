@@ -524,9 +524,9 @@ internal sealed class SchemaCompiler
                 mask |= Parse(t);
                 names.Add(t.GetString()!);
             }
-            return new TypeKeyword(mask, names.Distinct().ToArray(), _options.StrictIntegers);
+            return new TypeKeyword(mask, names.Distinct().ToArray());
         }
-        return new TypeKeyword(Parse(type), [type.GetString()!], _options.StrictIntegers);
+        return new TypeKeyword(Parse(type), [type.GetString()!]);
     }
 
     private ObjectKeyword? CompileObject(Location at, SchemaNode node)
