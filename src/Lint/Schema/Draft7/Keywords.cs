@@ -384,7 +384,7 @@ internal sealed class Utf8NameComparer : IEqualityComparer<byte[]>, IAlternateEq
     public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
 }
 
-/// <summary>A property name the object keywords know: its schema, whether it is required, its dependency.</summary>
+/// <summary>A property name the object keywords know: its schema (<c>properties</c>) and its slot in <c>required</c>.</summary>
 internal sealed class NameEntry(string name)
 {
     public string Name { get; } = name;
@@ -412,7 +412,6 @@ internal sealed class ObjectKeyword : Keyword
     }
 
     public string[] Required { get; }
-    public bool HasProperties { get; init; }
     public (Regex Regex, string Text, SchemaNode Schema)[] PatternProperties { get; init; } = [];
     public SchemaNode? AdditionalProperties { get; init; }
     public SchemaNode? PropertyNames { get; init; }

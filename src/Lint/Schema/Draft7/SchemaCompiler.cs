@@ -20,12 +20,6 @@ internal sealed class SchemaCompiler
         MaxDepth = StrictJsonParser.MaxDepth,
     };
 
-    private static readonly HashSet<string> AnnotationKeywords = new(StringComparer.Ordinal)
-    {
-        "$schema", "$id", "$comment", "title", "description", "default", "examples", "readOnly", "writeOnly",
-        "contentMediaType", "contentEncoding", "definitions",
-    };
-
     private readonly SchemaLoadOptions _options;
     private readonly List<(string Prefix, string Folder)> _map;
     private readonly Dictionary<string, Location> _resources = new(StringComparer.Ordinal);
@@ -555,7 +549,6 @@ internal sealed class SchemaCompiler
             any |= required.Count > 0;
         }
         var known = new List<string>();
-        bool hasProperties = false;
         if (e.TryGetProperty("properties", out var props))
         {
             if (props.ValueKind != JsonValueKind.Object) throw Error("properties must be an object", at, "properties");
@@ -565,7 +558,7 @@ internal sealed class SchemaCompiler
                 Entry(prop.Name).Property = Child(at, prop.Value, "/properties/" + JsonPointer.Escape(prop.Name));
                 known.Add(prop.Name);
             }
-            hasProperties = any = true;
+            any = true;
         }
         if (e.TryGetProperty("allOf", out var allOf) && allOf.ValueKind == JsonValueKind.Array)
         {
@@ -615,7 +608,6 @@ internal sealed class SchemaCompiler
         if (!any) return null;
         return new ObjectKeyword(names, required.ToArray())
         {
-            HasProperties = hasProperties,
             PatternProperties = patterns.ToArray(),
             AdditionalProperties = additional,
             PropertyNames = propertyNames,

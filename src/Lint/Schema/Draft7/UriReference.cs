@@ -50,9 +50,6 @@ internal readonly record struct UriReference(string? Scheme, string? Authority, 
         return true;
     }
 
-    /// <summary>Whether the reference has a scheme (is an absolute URI, possibly with a fragment).</summary>
-    public bool IsAbsolute => Scheme is not null;
-
     /// <summary>The reference without its fragment.</summary>
     public UriReference WithoutFragment => this with { Fragment = null };
 
