@@ -107,6 +107,12 @@ public static class ConfigLoader
             if (root.TryGetProperty("include", out var include)) config = config with { Include = Strings(include) };
             if (root.TryGetProperty("exclude", out var exclude)) config = config with { Exclude = Strings(exclude) };
             if (root.TryGetProperty("schema", out var schema)) config = config with { Schema = schema.GetString() };
+            if (root.TryGetProperty("schemaMap", out var schemaMap))
+            {
+                var map = new Dictionary<string, string>(StringComparer.Ordinal);
+                foreach (var entry in schemaMap.EnumerateObject()) map[entry.Name] = Path.GetFullPath(entry.Value.GetString()!, baseDir);
+                config = config with { SchemaMap = map };
+            }
             if (root.TryGetProperty("site", out var site)) config = config with { Site = site.GetString() };
             if (root.TryGetProperty("maxFileSize", out var max)) config = config with { MaxFileSize = max.TryGetInt64(out var m) ? m : long.MaxValue };
             if (root.TryGetProperty("unsupportedKeywords", out var unsupported) && SeverityNames.TryParse(unsupported.GetString(), out var policy))

@@ -30,6 +30,13 @@ public sealed record LintConfig
     /// <summary>Path of the incident schema, absolute or relative to <see cref="BaseDirectory"/>; null for the embedded one.</summary>
     public string? Schema { get; init; }
 
+    /// <summary>
+    /// URL prefix of schema references to the absolute local folder that holds the same files (<c>schemaMap</c>, folders
+    /// written relative to the configuration file). lint never downloads a schema: a remote <c>$ref</c> that no prefix
+    /// maps is a configuration error.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SchemaMap { get; init; } = new Dictionary<string, string>();
+
     /// <summary>The expected <c>site</c>, when set.</summary>
     public string? Site { get; init; }
 

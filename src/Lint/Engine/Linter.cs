@@ -50,7 +50,7 @@ public sealed partial class Linter
         {
             try
             {
-                schema = LoadUserSchema(Path.GetFullPath(Config.Schema, Config.BaseDirectory), Config.UnsupportedKeywords, warnings);
+                schema = LoadUserSchema(Path.GetFullPath(Config.Schema, Config.BaseDirectory), Config.SchemaMap, Config.UnsupportedKeywords, warnings);
             }
             catch (SchemaLoadException ex)
             {
@@ -81,7 +81,7 @@ public sealed partial class Linter
     /// reference is refused before anything is fetched, and a keyword the validator ignores is an error or, with
     /// <paramref name="unsupportedKeywords"/> set to warning, a warning.
     /// </summary>
-    private static SchemaValidator LoadUserSchema(string path, Severity unsupportedKeywords, List<string> warnings)
+    private static SchemaValidator LoadUserSchema(string path, IReadOnlyDictionary<string, string>? schemaMap, Severity unsupportedKeywords, List<string> warnings)
     {
         var inspection = SchemaSafety.Inspect(path);
         if (inspection.UnsupportedKeywords.Count > 0)
@@ -94,7 +94,7 @@ public sealed partial class Linter
             foreach (var use in inspection.UnsupportedKeywords)
                 warnings.Add($"{use.Message}; it is ignored (\"unsupportedKeywords\": \"warning\")");
         }
-        var schema = SchemaValidator.FromFile(path, allowUnsupportedKeywords: inspection.UnsupportedKeywords.Count > 0);
+        var schema = SchemaValidator.FromFile(path, schemaMap, allowUnsupportedKeywords: inspection.UnsupportedKeywords.Count > 0);
         // A schema that cannot validate even an empty object (a $ref to itself, say) is refused now, not once per file.
         try
         {

@@ -120,9 +120,12 @@ public static partial class SchemaSafety
         // One letter before a colon is a Windows drive (C:\schemas\x.json), not a scheme.
         if (scheme.Success && scheme.Groups[1].Length > 1)
         {
+            // URLs (http, https, urn, ...) are resolved by the schema loader: through the configured schemaMap, or
+            // the bundled draft-07 meta-schema, or refused there with "remote references are not allowed". Nothing is
+            // ever downloaded. A file: URL could name any file on the machine, so it is refused here.
             return scheme.Groups[1].Value.Equals("file", StringComparison.OrdinalIgnoreCase)
                 ? $"file URLs are not allowed in references: {shown}; use a path relative to the schema"
-                : $"remote references are not allowed: {shown} (lint never downloads schemas; keep referenced schemas next to this one and use a relative path)";
+                : null;
         }
         if (reference.StartsWith("//", StringComparison.Ordinal) || reference.StartsWith(@"\\", StringComparison.Ordinal))
             return $"remote references are not allowed: {shown} (a network path; lint never downloads schemas)";

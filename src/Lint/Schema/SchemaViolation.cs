@@ -7,4 +7,16 @@ namespace Lint.Schema;
 public sealed record SchemaViolation(string Pointer, string Message, bool AtKey = false);
 
 /// <summary>A schema that cannot be used: remote reference, unsupported keyword, unreadable or invalid file.</summary>
-public sealed class SchemaLoadException(string message) : Exception(message);
+public sealed class SchemaLoadException : Exception
+{
+    /// <summary>Creates the exception.</summary>
+    public SchemaLoadException(string message) : base(message)
+    {
+    }
+
+    /// <summary>Creates the exception for a problem at <paramref name="schemaPointer"/> in the root schema document.</summary>
+    public SchemaLoadException(string message, string? schemaPointer) : base(message) => SchemaPointer = schemaPointer;
+
+    /// <summary>JSON Pointer, in the root schema document, of the schema or keyword at fault; null when unknown or in another document.</summary>
+    public string? SchemaPointer { get; }
+}

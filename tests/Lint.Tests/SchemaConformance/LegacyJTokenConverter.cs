@@ -2,10 +2,13 @@ using System.Globalization;
 using System.Text.Json;
 using Newtonsoft.Json.Linq;
 
-namespace Lint.Schema;
+namespace Lint.Tests.SchemaConformance;
 
-/// <summary>Builds the Newtonsoft tree NJsonSchema validates from the strict System.Text.Json parse, so the text is not parsed twice by two parsers with two sets of rules.</summary>
-internal static class JTokenConverter
+/// <summary>
+/// The adapter lint used before issue 8 to feed NJsonSchema from the strict System.Text.Json parse (kept verbatim),
+/// so that the differential test compares with what lint really did, including "1.0 is an integer".
+/// </summary>
+internal static class LegacyJTokenConverter
 {
     public static JToken Convert(JsonElement element)
     {

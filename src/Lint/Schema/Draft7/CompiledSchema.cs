@@ -1,0 +1,175 @@
+using System.Text.Json;
+using Lint.Parsing;
+
+namespace Lint.Schema.Draft7;
+
+/// <summary>How a schema is loaded: where it came from, and where references may be read from.</summary>
+public sealed record SchemaLoadOptions
+{
+    /// <summary>
+    /// The URI the root schema was retrieved from (a <c>file:</c> URI for a file); relative references resolve against it,
+    /// after any root <c>$id</c>. Default: <c>urn:lint:inline-schema</c>.
+    /// </summary>
+    public string? BaseUri { get; init; }
+
+    /// <summary>
+    /// URL prefix to local folder: a reference whose URL starts with a prefix is read from the folder instead (the rest
+    /// of the URL is the path below the folder). Nothing is ever downloaded: an unmapped remote reference is an error.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> SchemaMap { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>How long one <c>pattern</c> or <c>patternProperties</c> match may take before it counts as a violation. Default 1 s.</summary>
+    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Whether <c>file:</c> references (for example a relative reference from a schema file) may be read. Default true.</summary>
+    public bool AllowFileReferences { get; init; } = true;
+}
+
+/// <summary>
+/// A JSON Schema draft-07 compiled once into a tree of keyword checkers, validating System.Text.Json documents.
+/// Every draft-07 keyword is enforced; <c>format</c> checks <c>date</c>, <c>date-time</c>, <c>time</c>, <c>uri</c>,
+/// <c>uri-reference</c>, <c>ipv4</c> and <c>ipv6</c> and treats other formats as annotations. References resolve
+/// without network access (see <see cref="SchemaLoadOptions.SchemaMap"/>). Thread-safe once loaded.
+/// </summary>
+public sealed class CompiledSchema
+{
+    /// <summary>The draft-07 meta-schema URI, served from the copy bundled in the library.</summary>
+    public const string MetaSchemaUri = "http://json-schema.org/draft-07/schema#";
+
+    /// <summary>The default base URI of a schema that is not loaded from a file.</summary>
+    public const string InlineBaseUri = "urn:lint:inline-schema";
+
+    private readonly SchemaNode _root;
+
+    [ThreadStatic]
+    private static ValidationContext? t_context;
+
+    private CompiledSchema(SchemaNode root) => _root = root;
+
+    /// <summary>The format names whose values are checked; other formats are accepted unchecked.</summary>
+    public static IReadOnlyList<string> CheckedFormats => Formats.Checked;
+
+    /// <summary>Compiles a schema from JSON text.</summary>
+    /// <exception cref="SchemaLoadException">The text is not JSON, a keyword has an invalid value, or a reference cannot be resolved locally.</exception>
+    public static CompiledSchema FromText(string json, SchemaLoadOptions? options = null) =>
+        FromElement(SchemaCompiler.ParseRoot(json), options);
+
+    /// <summary>Compiles a schema file; references relative to it resolve to files next to it.</summary>
+    /// <exception cref="SchemaLoadException">The file cannot be read or the schema cannot be compiled.</exception>
+    public static CompiledSchema FromFile(string path, SchemaLoadOptions? options = null)
+    {
+        string full = Path.GetFullPath(path);
+        string text;
+        try
+        {
+            text = File.ReadAllText(full);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new SchemaLoadException($"cannot read the schema: {ex.Message}");
+        }
+        options ??= new SchemaLoadOptions();
+        return FromText(text, options with { BaseUri = options.BaseUri ?? new Uri(full).AbsoluteUri });
+    }
+
+    /// <summary>Compiles a schema held in a JSON element (the element is copied; the caller may dispose its document).</summary>
+    public static CompiledSchema FromElement(JsonElement schema, SchemaLoadOptions? options = null)
+    {
+        options ??= new SchemaLoadOptions();
+        var compiler = new SchemaCompiler(options);
+        try
+        {
+            return new CompiledSchema(compiler.CompileRoot(schema.Clone(), options.BaseUri ?? InlineBaseUri));
+        }
+        catch (InvalidOperationException ex)
+        {
+            // System.Text.Json refuses to decode a string with a lone surrogate escape ("\ud800").
+            throw new SchemaLoadException($"the schema cannot be compiled: {ex.Message}");
+        }
+    }
+
+    /// <summary>Whether <paramref name="instance"/> is valid. Stops at the first violation; allocates nothing on valid input.</summary>
+    public bool IsValid(JsonElement instance)
+    {
+        var ctx = Rent(collect: false);
+        try
+        {
+            return _root.Evaluate(instance, ctx);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            return false;
+        }
+        finally
+        {
+            Return(ctx);
+        }
+    }
+
+    /// <summary>
+    /// Validates <paramref name="instance"/> and returns its violations in plain words: at most one per JSON Pointer,
+    /// and an unknown property that is a near miss of a missing required one reported once, as the unknown property.
+    /// </summary>
+    public IReadOnlyList<SchemaViolation> Validate(JsonElement instance)
+    {
+        var ctx = Rent(collect: true);
+        try
+        {
+            bool valid;
+            try
+            {
+                valid = _root.Evaluate(instance, ctx);
+            }
+            catch (InsufficientExecutionStackException)
+            {
+                return [new SchemaViolation("", "the document is nested too deeply to be checked against the schema")];
+            }
+            if (valid) return [];
+            if (ctx.Violations.Count == 0) return [new SchemaViolation("", "the document does not match the schema")];
+            return Deduplicate(ctx.Violations);
+        }
+        finally
+        {
+            Return(ctx);
+        }
+    }
+
+    private static ValidationContext Rent(bool collect)
+    {
+        var ctx = t_context ?? new ValidationContext();
+        t_context = null;
+        ctx.Collect = collect;
+        return ctx;
+    }
+
+    private static void Return(ValidationContext ctx)
+    {
+        ctx.Violations.Clear();
+        t_context = ctx;
+    }
+
+    /// <summary>One violation per pointer; a "missing required" that an unknown near-miss property explains is dropped.</summary>
+    internal static IReadOnlyList<SchemaViolation> Deduplicate(IReadOnlyList<SchemaViolation> violations)
+    {
+        var suggested = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in violations)
+        {
+            if (v.AtKey && v.Message.Contains("did you mean", StringComparison.Ordinal))
+            {
+                int q = v.Message.LastIndexOf("did you mean '", StringComparison.Ordinal) + "did you mean '".Length;
+                string name = v.Message[q..v.Message.IndexOf('\'', q)];
+                suggested.Add(JsonPointer.Append(ParentOf(v.Pointer), name));
+            }
+        }
+        var result = new List<SchemaViolation>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var v in violations)
+        {
+            if (suggested.Contains(v.Pointer) && v.Message.Contains("missing required property", StringComparison.Ordinal)) continue;
+            if (seen.Add(v.Pointer)) result.Add(v);
+        }
+        return result;
+    }
+
+    private static string ParentOf(string pointer) => pointer.Length == 0 ? "" : pointer[..pointer.LastIndexOf('/')];
+}

@@ -1,0 +1,676 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Lint.Parsing;
+
+namespace Lint.Schema.Draft7;
+
+/// <summary>The JSON types of draft-07's <c>type</c> keyword.</summary>
+[Flags]
+internal enum JsonTypes
+{
+    None = 0,
+    Null = 1,
+    Boolean = 2,
+    Object = 4,
+    Array = 8,
+    Number = 16,
+    String = 32,
+    Integer = 64,
+}
+
+/// <summary><c>type</c>.</summary>
+internal sealed class TypeKeyword(JsonTypes allowed, string[] names) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        bool ok = e.ValueKind switch
+        {
+            JsonValueKind.Null => (allowed & JsonTypes.Null) != 0,
+            JsonValueKind.True or JsonValueKind.False => (allowed & JsonTypes.Boolean) != 0,
+            JsonValueKind.Object => (allowed & JsonTypes.Object) != 0,
+            JsonValueKind.Array => (allowed & JsonTypes.Array) != 0,
+            JsonValueKind.String => (allowed & JsonTypes.String) != 0,
+            JsonValueKind.Number => (allowed & JsonTypes.Number) != 0 || ((allowed & JsonTypes.Integer) != 0 && JsonValues.IsInteger(e)),
+            _ => false,
+        };
+        if (!ok && ctx.Collect)
+        {
+            string expected = names.Length == 1 ? Article(names[0]) : "one of: " + string.Join(", ", names);
+            ctx.Report($"{ctx.Where()} must be {expected}, found {JsonValues.Describe(e)}");
+        }
+        return ok;
+    }
+
+    private static string Article(string type) => type switch
+    {
+        "null" => "null",
+        "integer" or "object" or "array" => "an " + type,
+        _ => "a " + type,
+    };
+}
+
+/// <summary><c>enum</c>.</summary>
+internal sealed class EnumKeyword(JsonElement[] values) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        foreach (var v in values)
+            if (JsonValues.DeepEquals(e, v)) return true;
+        if (ctx.Collect)
+            ctx.Report($"{ctx.Where()} must be one of {string.Join(", ", values.Select(JsonValues.Display))}, found {JsonValues.Describe(e)}");
+        return false;
+    }
+}
+
+/// <summary><c>const</c>.</summary>
+internal sealed class ConstKeyword(JsonElement value) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        if (JsonValues.DeepEquals(e, value)) return true;
+        if (ctx.Collect) ctx.Report($"{ctx.Where()} must be {JsonValues.Display(value)}, found {JsonValues.Describe(e)}");
+        return false;
+    }
+}
+
+/// <summary>Regular expressions with a match timeout, matched against UTF-8 text without allocating.</summary>
+internal static class Patterns
+{
+    [ThreadStatic]
+    private static char[]? t_buffer;
+
+    public static bool IsMatch(Regex regex, ReadOnlySpan<byte> utf8, out bool timedOut)
+    {
+        timedOut = false;
+        // UTF-8 never has fewer bytes than UTF-16 units, so a buffer of utf8.Length chars is enough.
+        var buffer = t_buffer;
+        if (buffer is null || buffer.Length < utf8.Length) t_buffer = buffer = new char[Math.Max(256, utf8.Length)];
+        int n = Encoding.UTF8.GetChars(utf8, buffer);
+        try
+        {
+            return regex.IsMatch(buffer.AsSpan(0, n));
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            timedOut = true;
+            return false;
+        }
+    }
+
+    public static string TimeoutText(Regex regex) =>
+        $"matching took longer than {regex.MatchTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+}
+
+/// <summary><c>pattern</c>, <c>minLength</c>, <c>maxLength</c> and <c>format</c>: one read of the string.</summary>
+internal sealed class StringKeyword : Keyword
+{
+    public Regex? Pattern { get; init; }
+    public string? PatternText { get; init; }
+    public int MinLength { get; init; } = -1;
+    public long MaxLength { get; init; } = -1;
+    public string? Format { get; init; }
+    public Formats.FormatChecker? FormatChecker { get; init; }
+
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        if (e.ValueKind != JsonValueKind.String) return true;
+        var utf8 = JsonValues.Utf8String(e);
+        bool valid = true;
+        if (Pattern is not null && !Patterns.IsMatch(Pattern, utf8, out bool timedOut))
+        {
+            valid = false;
+            if (!ctx.Collect) return false;
+            string hint = PatternText == "^[a-z0-9]+(-[a-z0-9]+)*$" ? " (lowercase kebab-case)" : "";
+            ctx.Report(timedOut
+                ? $"{ctx.Where()} could not be checked against the pattern {Text.Sanitize(PatternText!)}: {Patterns.TimeoutText(Pattern)}"
+                : $"{ctx.Where()} must match the pattern {Text.Sanitize(PatternText!)}{hint}, found {JsonValues.Describe(e)}");
+        }
+        // A UTF-8 string of n bytes has between n/4 and n code points: count them only when that range is not enough.
+        bool checkMin = MinLength > 0 && utf8.Length / 4 < MinLength;
+        bool checkMax = MaxLength >= 0 && utf8.Length > MaxLength;
+        if (checkMin || checkMax)
+        {
+            int length = JsonValues.CodePoints(utf8);
+            if (length < MinLength)
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+                ctx.Report(MinLength == 1
+                    ? $"{ctx.Where()} must not be empty"
+                    : $"{ctx.Where()} must be at least {MinLength} characters long, found {JsonValues.Describe(e)}");
+            }
+            if (MaxLength >= 0 && length > MaxLength)
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+                ctx.Report($"{ctx.Where()} must be at most {MaxLength} characters long");
+            }
+        }
+        if (FormatChecker is not null && !FormatChecker(utf8))
+        {
+            valid = false;
+            if (!ctx.Collect) return false;
+            ctx.Report($"{ctx.Where()} must be {FormatDescription(Format!)}, found {JsonValues.Describe(e)}");
+        }
+        return valid;
+    }
+
+    private static string FormatDescription(string format) => format switch
+    {
+        "date-time" => "an RFC 3339 date-time such as 2025-02-06T12:00:00Z",
+        "date" => "a real calendar date written YYYY-MM-DD",
+        "time" => "an RFC 3339 time such as 12:00:00Z",
+        "uri" => "an absolute URI",
+        "uri-reference" => "a URI reference",
+        "ipv4" => "an IPv4 address",
+        "ipv6" => "an IPv6 address",
+        _ => "in the format " + format,
+    };
+}
+
+/// <summary>A numeric limit, kept as an exact decimal when it fits and as a double otherwise.</summary>
+internal readonly record struct NumberLimit(decimal? Exact, double Approximate, string Text)
+{
+    public static NumberLimit From(JsonElement e) =>
+        new(e.TryGetDecimal(out var d) ? d : null, JsonValues.Double(e), e.GetRawText());
+
+    /// <summary>Compares a JSON number with this limit.</summary>
+    public int CompareTo(JsonElement value)
+    {
+        if (Exact is decimal limit && value.TryGetDecimal(out var v)) return v.CompareTo(limit);
+        return JsonValues.Double(value).CompareTo(Approximate);
+    }
+
+    /// <summary>Whether a JSON number is an integer multiple of this (positive) limit.</summary>
+    public bool Divides(JsonElement value)
+    {
+        if (Exact is decimal divisor && value.TryGetDecimal(out var v))
+        {
+            try
+            {
+                return v % divisor == 0m;
+            }
+            catch (OverflowException)
+            {
+                // fall through to doubles
+            }
+        }
+        double q = JsonValues.Double(value) / Approximate;
+        return double.IsFinite(q) && Math.Abs(q - Math.Round(q)) < 1e-9;
+    }
+}
+
+/// <summary><c>multipleOf</c>, <c>minimum</c>, <c>maximum</c>, <c>exclusiveMinimum</c>, <c>exclusiveMaximum</c>.</summary>
+internal sealed class NumberKeyword : Keyword
+{
+    public NumberLimit? MultipleOf { get; init; }
+    public NumberLimit? Minimum { get; init; }
+    public NumberLimit? Maximum { get; init; }
+    public NumberLimit? ExclusiveMinimum { get; init; }
+    public NumberLimit? ExclusiveMaximum { get; init; }
+
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        if (e.ValueKind != JsonValueKind.Number) return true;
+        bool valid = true;
+        if (Minimum is { } min && min.CompareTo(e) < 0 && Fail($"must be at least {min.Text}", e, ctx, ref valid)) return false;
+        if (ExclusiveMinimum is { } xmin && xmin.CompareTo(e) <= 0 && Fail($"must be greater than {xmin.Text}", e, ctx, ref valid)) return false;
+        if (Maximum is { } max && max.CompareTo(e) > 0 && Fail($"must be at most {max.Text}", e, ctx, ref valid)) return false;
+        if (ExclusiveMaximum is { } xmax && xmax.CompareTo(e) >= 0 && Fail($"must be less than {xmax.Text}", e, ctx, ref valid)) return false;
+        if (MultipleOf is { } m && !m.Divides(e) && Fail($"must be a multiple of {m.Text}", e, ctx, ref valid)) return false;
+        return valid;
+    }
+
+    /// <summary>Records a failure; returns true when evaluation can stop (not collecting).</summary>
+    private static bool Fail(string expectation, JsonElement e, ValidationContext ctx, ref bool valid)
+    {
+        valid = false;
+        if (!ctx.Collect) return true;
+        ctx.Report($"{ctx.Where()} {expectation}, found {JsonValues.Describe(e)}");
+        return false;
+    }
+}
+
+/// <summary><c>items</c>, <c>additionalItems</c>, <c>minItems</c>, <c>maxItems</c>, <c>uniqueItems</c>, <c>contains</c>.</summary>
+internal sealed class ArrayKeyword : Keyword
+{
+    public SchemaNode? Items { get; init; }
+    public SchemaNode[]? TupleItems { get; init; }
+    public SchemaNode? AdditionalItems { get; init; }
+    public long MinItems { get; init; } = -1;
+    public long MaxItems { get; init; } = -1;
+    public bool UniqueItems { get; init; }
+    public SchemaNode? Contains { get; init; }
+
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        if (e.ValueKind != JsonValueKind.Array) return true;
+        bool valid = true;
+        int length = e.GetArrayLength();
+        if (MinItems >= 0 && length < MinItems)
+        {
+            valid = false;
+            if (!ctx.Collect) return false;
+            ctx.Report($"{ctx.Where()} must have at least {MinItems} item{(MinItems == 1 ? "" : "s")}, found {length}");
+        }
+        if (MaxItems >= 0 && length > MaxItems)
+        {
+            valid = false;
+            if (!ctx.Collect) return false;
+            ctx.Report($"{ctx.Where()} must have at most {MaxItems} item{(MaxItems == 1 ? "" : "s")}, found {length}");
+        }
+        if (Items is not null || TupleItems is not null)
+        {
+            int i = 0;
+            foreach (var item in e.EnumerateArray())
+            {
+                SchemaNode? schema = Items;
+                if (TupleItems is not null) schema = i < TupleItems.Length ? TupleItems[i] : AdditionalItems;
+                if (schema is not null)
+                {
+                    if (TupleItems is not null && i >= TupleItems.Length && schema.IsFalse)
+                    {
+                        valid = false;
+                        if (!ctx.Collect) return false;
+                        ctx.Report($"{ctx.Where()} has more items than the schema allows (at most {TupleItems.Length})");
+                        break;
+                    }
+                    ctx.Push(i);
+                    bool ok = schema.Evaluate(item, ctx);
+                    ctx.Pop();
+                    if (!ok)
+                    {
+                        valid = false;
+                        if (!ctx.Collect) return false;
+                    }
+                }
+                i++;
+            }
+        }
+        if (UniqueItems && length > 1 && !AllUnique(e, length, out int first, out int second))
+        {
+            valid = false;
+            if (!ctx.Collect) return false;
+            ctx.Report($"{ctx.Where()} must not contain duplicate items (items {first} and {second} are equal)");
+        }
+        if (Contains is not null)
+        {
+            bool found = false;
+            foreach (var item in e.EnumerateArray())
+            {
+                if (Contains.Test(item, ctx))
+                {
+                    found = true;
+                    break;
+                }
+            }
+            if (!found)
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+                ctx.Report(length == 0
+                    ? $"{ctx.Where()} must contain at least one item that matches the 'contains' schema, found an empty array"
+                    : $"{ctx.Where()} must contain at least one item that matches the 'contains' schema; none of its {length} items does");
+            }
+        }
+        return valid;
+    }
+
+    private static bool AllUnique(JsonElement array, int length, out int first, out int second)
+    {
+        first = second = -1;
+        if (length <= 16)
+        {
+            int i = 0;
+            foreach (var a in array.EnumerateArray())
+            {
+                int j = 0;
+                foreach (var b in array.EnumerateArray())
+                {
+                    if (j > i && JsonValues.DeepEquals(a, b))
+                    {
+                        first = i;
+                        second = j;
+                        return false;
+                    }
+                    j++;
+                }
+                i++;
+            }
+            return true;
+        }
+        var seen = new Dictionary<int, List<(int Index, JsonElement Item)>>();
+        int k = 0;
+        foreach (var item in array.EnumerateArray())
+        {
+            int h = JsonValues.DeepHash(item);
+            if (!seen.TryGetValue(h, out var bucket)) seen[h] = bucket = [];
+            foreach (var (index, other) in bucket)
+            {
+                if (JsonValues.DeepEquals(item, other))
+                {
+                    first = index;
+                    second = k;
+                    return false;
+                }
+            }
+            bucket.Add((k, item));
+            k++;
+        }
+        return true;
+    }
+}
+
+/// <summary>Compares property names as UTF-8 bytes, so that instance names can be looked up without decoding them.</summary>
+internal sealed class Utf8NameComparer : IEqualityComparer<byte[]>, IAlternateEqualityComparer<ReadOnlySpan<byte>, byte[]>
+{
+    public static readonly Utf8NameComparer Instance = new();
+
+    public bool Equals(byte[]? x, byte[]? y) => x.AsSpan().SequenceEqual(y);
+
+    public int GetHashCode(byte[] obj) => GetHashCode((ReadOnlySpan<byte>)obj);
+
+    public bool Equals(ReadOnlySpan<byte> alternate, byte[] other) => alternate.SequenceEqual(other);
+
+    public int GetHashCode(ReadOnlySpan<byte> alternate)
+    {
+        var h = new HashCode();
+        h.AddBytes(alternate);
+        return h.ToHashCode();
+    }
+
+    public byte[] Create(ReadOnlySpan<byte> alternate) => alternate.ToArray();
+}
+
+/// <summary>A property name the object keywords know: its schema (<c>properties</c>) and its slot in <c>required</c>.</summary>
+internal sealed class NameEntry(string name)
+{
+    public string Name { get; } = name;
+    public SchemaNode? Property { get; set; }
+    public int RequiredSlot { get; set; } = -1;
+}
+
+/// <summary>One entry of <c>dependencies</c>.</summary>
+internal sealed record Dependency(string Name, byte[] Utf8Name, string[]? Required, byte[][]? RequiredUtf8, SchemaNode? Schema);
+
+/// <summary>
+/// <c>properties</c>, <c>patternProperties</c>, <c>additionalProperties</c>, <c>required</c>, <c>propertyNames</c>,
+/// <c>minProperties</c>, <c>maxProperties</c> and <c>dependencies</c>: one pass over the instance's properties.
+/// </summary>
+internal sealed class ObjectKeyword : Keyword
+{
+    private readonly Dictionary<byte[], NameEntry> _names;
+    private readonly Dictionary<byte[], NameEntry>.AlternateLookup<ReadOnlySpan<byte>> _lookup;
+
+    public ObjectKeyword(Dictionary<byte[], NameEntry> names, string[] required)
+    {
+        _names = names;
+        _lookup = names.GetAlternateLookup<ReadOnlySpan<byte>>();
+        Required = required;
+    }
+
+    public string[] Required { get; }
+    public (Regex Regex, string Text, SchemaNode Schema)[] PatternProperties { get; init; } = [];
+    public SchemaNode? AdditionalProperties { get; init; }
+    public SchemaNode? PropertyNames { get; init; }
+    public long MinProperties { get; init; } = -1;
+    public long MaxProperties { get; init; } = -1;
+    public Dependency[] Dependencies { get; init; } = [];
+
+    /// <summary>Names offered as "did you mean" for unknown properties.</summary>
+    public string[] KnownNames { get; init; } = [];
+
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        if (e.ValueKind != JsonValueKind.Object) return true;
+        bool valid = true;
+        if (MinProperties >= 0 || MaxProperties >= 0)
+        {
+            int count = e.GetPropertyCount();
+            if (MinProperties >= 0 && count < MinProperties)
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+                ctx.Report($"{ctx.Where()} must have at least {MinProperties} propert{(MinProperties == 1 ? "y" : "ies")}, found {count}");
+            }
+            if (MaxProperties >= 0 && count > MaxProperties)
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+                ctx.Report($"{ctx.Where()} must have at most {MaxProperties} propert{(MaxProperties == 1 ? "y" : "ies")}, found {count}");
+            }
+        }
+        bool scan = _names.Count > 0 || PatternProperties.Length > 0 || AdditionalProperties is not null || PropertyNames is not null;
+        if (scan && !ScanProperties(e, ctx)) valid = false;
+        if (!valid && !ctx.Collect) return false;
+        foreach (var d in Dependencies)
+        {
+            if (!e.TryGetProperty(d.Utf8Name, out _)) continue;
+            if (d.RequiredUtf8 is not null)
+            {
+                for (int i = 0; i < d.RequiredUtf8.Length; i++)
+                {
+                    if (e.TryGetProperty(d.RequiredUtf8[i], out _)) continue;
+                    valid = false;
+                    if (!ctx.Collect) return false;
+                    string pointer = ctx.Pointer();
+                    ctx.Report(JsonPointer.Append(pointer, d.Required![i]),
+                        $"{JsonPointer.ToDisplayPath(pointer)} has property '{Text.Sanitize(d.Name)}', so it must also have property '{Text.Sanitize(d.Required[i])}'", atKey: false);
+                }
+            }
+            else if (d.Schema is not null && d.Schema.IsFalse)
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+                string pointer = ctx.Pointer();
+                ctx.Report(JsonPointer.Append(pointer, d.Name), $"property '{Text.Sanitize(d.Name)}' is not allowed in {JsonPointer.ToDisplayPath(pointer)}", atKey: true);
+            }
+            else if (d.Schema is not null && !d.Schema.Evaluate(e, ctx))
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+            }
+        }
+        return valid;
+    }
+
+    private bool ScanProperties(JsonElement e, ValidationContext ctx)
+    {
+        bool valid = true;
+        int requiredCount = Required.Length;
+        bool[]? rentedSeen = null;
+        Span<bool> seen = requiredCount <= 128 ? stackalloc bool[128] : (rentedSeen = new bool[requiredCount]);
+        seen = seen[..requiredCount];
+        seen.Clear();
+        foreach (var p in e.EnumerateObject())
+        {
+            var name = JsonValues.Utf8Name(p);
+            bool matched = false;
+            if (_lookup.TryGetValue(name, out var entry))
+            {
+                if (entry.RequiredSlot >= 0) seen[entry.RequiredSlot] = true;
+                if (entry.Property is not null)
+                {
+                    matched = true;
+                    if (!EvaluateProperty(entry.Property, p, e, ctx))
+                    {
+                        valid = false;
+                        if (!ctx.Collect) return false;
+                    }
+                }
+            }
+            foreach (var (regex, text, schema) in PatternProperties)
+            {
+                bool isMatch = Patterns.IsMatch(regex, name, out bool timedOut);
+                if (timedOut)
+                {
+                    valid = false;
+                    if (!ctx.Collect) return false;
+                    string owner = ctx.Where();
+                    ctx.Push(p);
+                    ctx.Report(ctx.Pointer(), $"property name '{Text.Sanitize(JsonValues.SafeName(p))}' in {owner} could not be checked against the pattern {Text.Sanitize(text)}: {Patterns.TimeoutText(regex)}", atKey: true);
+                    ctx.Pop();
+                    continue;
+                }
+                if (!isMatch) continue;
+                matched = true;
+                if (!EvaluateProperty(schema, p, e, ctx))
+                {
+                    valid = false;
+                    if (!ctx.Collect) return false;
+                }
+            }
+            if (!matched && AdditionalProperties is not null)
+            {
+                if (AdditionalProperties.IsFalse)
+                {
+                    valid = false;
+                    if (!ctx.Collect) return false;
+                    ReportUnknown(p, ctx);
+                }
+                else if (!EvaluateProperty(AdditionalProperties, p, e, ctx))
+                {
+                    valid = false;
+                    if (!ctx.Collect) return false;
+                }
+            }
+            if (PropertyNames is not null && !CheckName(p, ctx))
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+            }
+        }
+        for (int i = 0; i < requiredCount; i++)
+        {
+            if (seen[i]) continue;
+            valid = false;
+            if (!ctx.Collect) return false;
+            string pointer = ctx.Pointer();
+            ctx.Report(JsonPointer.Append(pointer, Required[i]), $"{JsonPointer.ToDisplayPath(pointer)} is missing required property '{Text.Sanitize(Required[i])}'", atKey: false);
+        }
+        return valid;
+    }
+
+    private static bool EvaluateProperty(SchemaNode schema, JsonProperty p, JsonElement owner, ValidationContext ctx)
+    {
+        if (schema.IsFalse)
+        {
+            if (ctx.Collect)
+            {
+                string ownerPath = ctx.Where();
+                ctx.Push(p);
+                ctx.Report(ctx.Pointer(), $"property '{Text.Sanitize(JsonValues.SafeName(p))}' is not allowed in {ownerPath}", atKey: true);
+                ctx.Pop();
+            }
+            return false;
+        }
+        ctx.Push(p);
+        bool ok = schema.Evaluate(p.Value, ctx);
+        ctx.Pop();
+        return ok;
+    }
+
+    private void ReportUnknown(JsonProperty p, ValidationContext ctx)
+    {
+        string owner = ctx.Where();
+        string name = JsonValues.SafeName(p);
+        string? suggestion = SchemaValidator.Suggest(name, KnownNames);
+        string message = $"unknown property '{Text.Sanitize(name)}' in {owner}";
+        if (suggestion is not null) message += $"; did you mean '{suggestion}'?";
+        ctx.Push(p);
+        ctx.Report(ctx.Pointer(), message, atKey: true);
+        ctx.Pop();
+    }
+
+    private bool CheckName(JsonProperty p, ValidationContext ctx)
+    {
+        // The name is validated as a JSON string; the element is only built for the check (propertyNames is rare).
+        string name = JsonValues.SafeName(p);
+        using var doc = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(name));
+        if (PropertyNames!.Test(doc.RootElement, ctx)) return true;
+        if (ctx.Collect)
+        {
+            string owner = ctx.Where();
+            var inner = new ValidationContext { Collect = true };
+            PropertyNames.Evaluate(doc.RootElement, inner);
+            string subject = $"property name '{Text.Sanitize(name)}' in {owner}";
+            string reason = inner.Violations.Count > 0 && inner.Violations[0].Message.StartsWith("the document ", StringComparison.Ordinal)
+                ? subject + inner.Violations[0].Message["the document".Length..]
+                : subject + " is not allowed by 'propertyNames'";
+            ctx.Push(p);
+            ctx.Report(ctx.Pointer(), reason, atKey: true);
+            ctx.Pop();
+        }
+        return false;
+    }
+}
+
+/// <summary><c>allOf</c>: every subschema applies; their violations are reported as they are.</summary>
+internal sealed class AllOfKeyword(SchemaNode[] schemas) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        bool valid = true;
+        foreach (var s in schemas)
+        {
+            if (!s.Evaluate(e, ctx))
+            {
+                valid = false;
+                if (!ctx.Collect) return false;
+            }
+        }
+        return valid;
+    }
+}
+
+/// <summary><c>anyOf</c>.</summary>
+internal sealed class AnyOfKeyword(SchemaNode[] schemas) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        foreach (var s in schemas)
+            if (s.Test(e, ctx)) return true;
+        if (ctx.Collect) ctx.Report($"{ctx.Where()} does not match any of the allowed forms (anyOf)");
+        return false;
+    }
+}
+
+/// <summary><c>oneOf</c>.</summary>
+internal sealed class OneOfKeyword(SchemaNode[] schemas) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        int matches = 0;
+        foreach (var s in schemas)
+        {
+            if (s.Test(e, ctx) && ++matches > 1) break;
+        }
+        if (matches == 1) return true;
+        if (ctx.Collect)
+            ctx.Report($"{ctx.Where()} must match exactly one of the allowed forms (oneOf); it matches {(matches == 0 ? "none" : "more than one")}");
+        return false;
+    }
+}
+
+/// <summary><c>not</c>.</summary>
+internal sealed class NotKeyword(SchemaNode schema) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        if (!schema.Test(e, ctx)) return true;
+        if (ctx.Collect) ctx.Report($"{ctx.Where()} matches a form that is not allowed (not)");
+        return false;
+    }
+}
+
+/// <summary><c>if</c> / <c>then</c> / <c>else</c>.</summary>
+internal sealed class ConditionalKeyword(SchemaNode condition, SchemaNode? then, SchemaNode? otherwise) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        var branch = condition.Test(e, ctx) ? then : otherwise;
+        return branch is null || branch.Evaluate(e, ctx);
+    }
+}

@@ -1,0 +1,666 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Lint.Parsing;
+
+namespace Lint.Schema.Draft7;
+
+/// <summary>
+/// Loads schema documents, registers their <c>$id</c>s, resolves <c>$ref</c>s (never over the network) and compiles
+/// every reachable schema once into a <see cref="SchemaNode"/>.
+/// </summary>
+internal sealed class SchemaCompiler
+{
+    /// <summary>The URIs under which the bundled draft-07 meta-schema is known.</summary>
+    internal static readonly string[] MetaSchemaUris = ["http://json-schema.org/draft-07/schema", "https://json-schema.org/draft-07/schema"];
+
+    private static readonly JsonDocumentOptions DocumentOptions = new()
+    {
+        CommentHandling = JsonCommentHandling.Disallow,
+        AllowTrailingCommas = false,
+        MaxDepth = StrictJsonParser.MaxDepth,
+    };
+
+    private readonly SchemaLoadOptions _options;
+    private readonly List<(string Prefix, string Folder)> _map;
+    private readonly Dictionary<string, Location> _resources = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Location> _anchors = new(StringComparer.Ordinal);
+    private readonly Dictionary<(Document, string), SchemaNode> _nodes = [];
+    private readonly Dictionary<string, Regex> _regexes = new(StringComparer.Ordinal);
+
+    public SchemaCompiler(SchemaLoadOptions options)
+    {
+        _options = options;
+        _map = options.SchemaMap
+            .Select(kv => (kv.Key, Path.GetFullPath(kv.Value)))
+            .OrderByDescending(m => m.Key.Length)
+            .ToList();
+    }
+
+    private sealed class Document(JsonElement root, string uri, bool isRoot)
+    {
+        public JsonElement Root { get; } = root;
+        public string Uri { get; } = uri;
+        public bool IsRoot { get; } = isRoot;
+    }
+
+    /// <summary>A schema position: its document, its pointer in that document, its value, and its base URI (own $id applied).</summary>
+    private readonly record struct Location(Document Doc, string Pointer, JsonElement Element, string Base);
+
+    private enum Position { Schema, SchemaMap, SchemaArray, Data }
+
+    /// <summary>Compiles the root schema and everything it references.</summary>
+    public SchemaNode CompileRoot(JsonElement root, string retrievalUri)
+    {
+        var location = AddDocument(root, retrievalUri, isRoot: true);
+        var node = Compile(location);
+        DetectLoops();
+        return node;
+    }
+
+    // ---- documents and identifiers ------------------------------------------------------------
+
+    private Location AddDocument(JsonElement root, string retrievalUri, bool isRoot)
+    {
+        var doc = new Document(root, retrievalUri, isRoot);
+        var location = new Location(doc, "", root, BaseOf(root, retrievalUri));
+        _resources.TryAdd(StripFragment(retrievalUri), location);
+        Scan(doc, "", root, retrievalUri);
+        return location;
+    }
+
+    private static string StripFragment(string uri)
+    {
+        int hash = uri.IndexOf('#');
+        return hash < 0 ? uri : uri[..hash];
+    }
+
+    /// <summary>The base URI inside <paramref name="schema"/>: its <c>$id</c> resolved against the parent's base (a <c>$ref</c> sibling disables it).</summary>
+    private static string BaseOf(JsonElement schema, string parentBase)
+    {
+        if (!TryGetId(schema, out var id)) return parentBase;
+        var idRef = UriReference.Parse(id);
+        if (!HasNonFragmentPart(idRef)) return parentBase;
+        return UriReference.Parse(parentBase).Resolve(idRef).WithoutFragment.ToString();
+    }
+
+    private static bool TryGetId(JsonElement schema, out string id)
+    {
+        id = "";
+        if (schema.ValueKind != JsonValueKind.Object || schema.TryGetProperty("$ref"u8, out _)) return false;
+        if (!schema.TryGetProperty("$id"u8, out var value) || value.ValueKind != JsonValueKind.String) return false;
+        id = value.GetString()!;
+        return true;
+    }
+
+    private static bool HasNonFragmentPart(UriReference r) => r.Scheme is not null || r.Authority is not null || r.Path.Length > 0 || r.Query is not null;
+
+    /// <summary>Registers the <c>$id</c>s of a schema and of its subschemas.</summary>
+    private void Scan(Document doc, string pointer, JsonElement schema, string parentBase)
+    {
+        if (schema.ValueKind != JsonValueKind.Object) return;
+        string baseUri = parentBase;
+        if (TryGetId(schema, out var id))
+        {
+            var idRef = UriReference.Parse(id);
+            var resolved = UriReference.Parse(parentBase).Resolve(idRef);
+            string withoutFragment = resolved.WithoutFragment.ToString();
+            if (HasNonFragmentPart(idRef))
+            {
+                baseUri = withoutFragment;
+                _resources.TryAdd(baseUri, new Location(doc, pointer, schema, baseUri));
+            }
+            if (!string.IsNullOrEmpty(resolved.Fragment) && !resolved.Fragment.StartsWith('/'))
+                _anchors.TryAdd(withoutFragment + "#" + resolved.Fragment, new Location(doc, pointer, schema, baseUri));
+        }
+        foreach (var (childPointer, child) in Subschemas(schema))
+            Scan(doc, pointer + childPointer, child, baseUri);
+    }
+
+    /// <summary>The subschemas of a schema object, with their pointers relative to it.</summary>
+    private static IEnumerable<(string Pointer, JsonElement Schema)> Subschemas(JsonElement schema)
+    {
+        foreach (var p in schema.EnumerateObject())
+        {
+            string prefix = "/" + JsonPointer.Escape(p.Name);
+            switch (Transition(Position.Schema, p.Name, p.Value))
+            {
+                case Position.Schema:
+                    if (IsSchema(p.Value)) yield return (prefix, p.Value);
+                    break;
+                case Position.SchemaMap when p.Value.ValueKind == JsonValueKind.Object:
+                    foreach (var entry in p.Value.EnumerateObject())
+                        if (IsSchema(entry.Value)) yield return (prefix + "/" + JsonPointer.Escape(entry.Name), entry.Value);
+                    break;
+                case Position.SchemaArray when p.Value.ValueKind == JsonValueKind.Array:
+                {
+                    int i = 0;
+                    foreach (var item in p.Value.EnumerateArray())
+                    {
+                        if (IsSchema(item)) yield return (prefix + "/" + i, item);
+                        i++;
+                    }
+                    break;
+                }
+            }
+        }
+    }
+
+    private static bool IsSchema(JsonElement e) => e.ValueKind is JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False;
+
+    /// <summary>What the value under <paramref name="token"/> is, given what its parent is.</summary>
+    private static Position Transition(Position parent, string token, JsonElement value) => parent switch
+    {
+        Position.Schema => token switch
+        {
+            "properties" or "patternProperties" or "definitions" or "dependencies" => Position.SchemaMap,
+            "allOf" or "anyOf" or "oneOf" => Position.SchemaArray,
+            "items" => value.ValueKind == JsonValueKind.Array ? Position.SchemaArray : Position.Schema,
+            "additionalItems" or "additionalProperties" or "contains" or "propertyNames" or "if" or "then" or "else" or "not" => Position.Schema,
+            _ => Position.Data,
+        },
+        Position.SchemaMap or Position.SchemaArray => Position.Schema,
+        _ => Position.Data,
+    };
+
+    // ---- references -----------------------------------------------------------------------------
+
+    private Location ResolveReference(string reference, Location from)
+    {
+        var target = UriReference.Parse(from.Base).Resolve(UriReference.Parse(reference));
+        string documentUri = target.WithoutFragment.ToString();
+        string fragment = target.Fragment ?? "";
+        if (fragment.Length > 0 && !fragment.StartsWith('/'))
+        {
+            string key = documentUri + "#" + fragment;
+            if (_anchors.TryGetValue(key, out var anchored)) return anchored;
+            if (!_resources.ContainsKey(documentUri)) Load(documentUri, reference, from);
+            if (_anchors.TryGetValue(key, out anchored)) return anchored;
+            throw Error($"$ref \"{Text.Sanitize(reference)}\" cannot be resolved: no schema has the $id \"#{Text.Sanitize(fragment)}\" in {Text.Sanitize(documentUri)}", from);
+        }
+        if (!_resources.TryGetValue(documentUri, out var resource)) resource = Load(documentUri, reference, from);
+        return fragment.Length == 0 ? resource : Navigate(resource, UriReference.PercentDecode(fragment), reference, from);
+    }
+
+    /// <summary>Follows a JSON Pointer from a resource, tracking base URI changes on the way.</summary>
+    private Location Navigate(Location start, string pointer, string reference, Location from)
+    {
+        var current = start;
+        var position = Position.Schema;
+        foreach (var token in JsonPointer.Split(pointer))
+        {
+            JsonElement next;
+            var e = current.Element;
+            if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(token, out var value)) next = value;
+            else if (e.ValueKind == JsonValueKind.Array && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index) && index < e.GetArrayLength()) next = e[index];
+            else throw Error($"$ref \"{Text.Sanitize(reference)}\" points to nothing: there is no \"{Text.Sanitize(pointer)}\" in {Text.Sanitize(start.Base)}", from);
+            position = Transition(position, token, next);
+            string childPointer = current.Pointer + "/" + JsonPointer.Escape(token);
+            current = new Location(current.Doc, childPointer, next, position == Position.Schema ? BaseOf(next, current.Base) : current.Base);
+        }
+        if (position != Position.Schema) current = current with { Base = BaseOf(current.Element, current.Base) };
+        return current;
+    }
+
+    /// <summary>Loads the document behind a URI that no loaded schema identifies: bundled, mapped to a folder, or a local file.</summary>
+    private Location Load(string documentUri, string reference, Location from)
+    {
+        if (MetaSchemaUris.Contains(documentUri))
+        {
+            var meta = Parse(SchemaValidator.ReadResource("Lint.schemas.json-schema-draft-07.json"), documentUri, from);
+            return AddDocument(meta, documentUri, isRoot: false);
+        }
+        foreach (var (prefix, folder) in _map)
+        {
+            if (!documentUri.StartsWith(prefix, StringComparison.Ordinal)) continue;
+            string relative = UriReference.PercentDecode(documentUri[prefix.Length..]);
+            string path = Path.GetFullPath(Path.Combine(folder, relative.TrimStart('/')));
+            string root = folder.EndsWith(Path.DirectorySeparatorChar) ? folder : folder + Path.DirectorySeparatorChar;
+            if (!path.StartsWith(root, StringComparison.Ordinal))
+                throw Error($"$ref \"{Text.Sanitize(reference)}\" leaves the folder that schemaMap maps \"{Text.Sanitize(prefix)}\" to", from);
+            return LoadFile(path, documentUri, reference, from, $" (schemaMap maps \"{Text.Sanitize(prefix)}\" to {folder})");
+        }
+        var uri = UriReference.Parse(documentUri);
+        if (string.Equals(uri.Scheme, "file", StringComparison.OrdinalIgnoreCase))
+        {
+            if (!_options.AllowFileReferences)
+                throw Error($"$ref \"{Text.Sanitize(reference)}\" refers to a file, which is not allowed here", from);
+            string path;
+            try
+            {
+                path = new Uri(documentUri).LocalPath;
+            }
+            catch (UriFormatException)
+            {
+                throw Error($"$ref \"{Text.Sanitize(reference)}\" is not a valid file URI", from);
+            }
+            return LoadFile(path, documentUri, reference, from, "");
+        }
+        if (uri.Authority is not null || uri.Scheme is "http" or "https" or "ftp")
+            throw Error($"remote references are not allowed: \"{Text.Sanitize(documentUri)}\" (lint never downloads schemas; map the URL prefix to a local folder with the 'schemaMap' option)", from);
+        throw Error($"$ref \"{Text.Sanitize(reference)}\" cannot be resolved: no loaded schema has the $id \"{Text.Sanitize(documentUri)}\"", from);
+    }
+
+    private Location LoadFile(string path, string documentUri, string reference, Location from, string how)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            throw Error($"$ref \"{Text.Sanitize(reference)}\": cannot read {path}{how}: {ex.Message}", from);
+        }
+        var root = Parse(bytes, documentUri, from);
+        return AddDocument(root, documentUri, isRoot: false);
+    }
+
+    private JsonElement Parse(string text, string uri, Location from) => Parse(System.Text.Encoding.UTF8.GetBytes(text), uri, from);
+
+    private JsonElement Parse(byte[] bytes, string uri, Location from)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(bytes, DocumentOptions);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw Error($"the referenced schema {Text.Sanitize(uri)} is not valid JSON: {ex.Message}", from);
+        }
+    }
+
+    /// <summary>Parses a root schema document.</summary>
+    internal static JsonElement ParseRoot(string text)
+    {
+        try
+        {
+            using var doc = JsonDocument.Parse(text, DocumentOptions);
+            return doc.RootElement.Clone();
+        }
+        catch (JsonException ex)
+        {
+            throw new SchemaLoadException($"the schema is not valid JSON: {ex.Message}");
+        }
+    }
+
+    private static SchemaLoadException Error(string message, Location at) =>
+        new(message, at.Doc.IsRoot ? at.Pointer : null);
+
+    private static SchemaLoadException Error(string message, Location at, string keyword) =>
+        new(message, at.Doc.IsRoot ? at.Pointer + "/" + JsonPointer.Escape(keyword) : null);
+
+    // ---- compilation ----------------------------------------------------------------------------
+
+    private SchemaNode Compile(Location at)
+    {
+        if (_nodes.TryGetValue((at.Doc, at.Pointer), out var existing)) return existing;
+        var node = new SchemaNode(at.Doc.Uri + "#" + at.Pointer);
+        _nodes[(at.Doc, at.Pointer)] = node;
+        var e = at.Element;
+        switch (e.ValueKind)
+        {
+            case JsonValueKind.True:
+                node.Constant = true;
+                return node;
+            case JsonValueKind.False:
+                node.Constant = false;
+                return node;
+            case JsonValueKind.Object:
+                break;
+            default:
+                throw Error($"a schema must be an object or a boolean, found {JsonValues.Describe(e)}", at);
+        }
+        if (e.TryGetProperty("$ref"u8, out var reference))
+        {
+            if (reference.ValueKind != JsonValueKind.String) throw Error("$ref must be a string", at, "$ref");
+            node.Ref = Compile(ResolveReference(reference.GetString()!, at));
+            node.InPlace.Add(node.Ref);
+            return node;
+        }
+        node.Keywords = CompileKeywords(at, node);
+        return node;
+    }
+
+    private SchemaNode Child(Location parent, JsonElement child, string relativePointer)
+    {
+        var at = new Location(parent.Doc, parent.Pointer + relativePointer, child, BaseOf(child, parent.Base));
+        return Compile(at);
+    }
+
+    private SchemaNode ChildOf(Location parent, string keyword)
+    {
+        var value = parent.Element.GetProperty(keyword);
+        if (!IsSchema(value)) throw Error($"{keyword} must be a schema (an object or a boolean), found {JsonValues.Describe(value)}", parent, keyword);
+        return Child(parent, value, "/" + JsonPointer.Escape(keyword));
+    }
+
+    private SchemaNode[] ChildArray(Location parent, string keyword, bool allowEmpty = false)
+    {
+        var value = parent.Element.GetProperty(keyword);
+        if (value.ValueKind != JsonValueKind.Array || (!allowEmpty && value.GetArrayLength() == 0))
+            throw Error($"{keyword} must be a non-empty array of schemas", parent, keyword);
+        var list = new SchemaNode[value.GetArrayLength()];
+        int i = 0;
+        foreach (var item in value.EnumerateArray())
+        {
+            if (!IsSchema(item)) throw Error($"{keyword}[{i}] must be a schema (an object or a boolean), found {JsonValues.Describe(item)}", parent, keyword);
+            list[i] = Child(parent, item, "/" + JsonPointer.Escape(keyword) + "/" + i);
+            i++;
+        }
+        return list;
+    }
+
+    private Keyword[] CompileKeywords(Location at, SchemaNode node)
+    {
+        var e = at.Element;
+        var keywords = new List<Keyword>();
+        bool Has(string name, out JsonElement value) => e.TryGetProperty(name, out value);
+
+        // type, enum, const
+        if (Has("type", out var type)) keywords.Add(CompileType(type, at));
+        if (Has("enum", out var enumValues))
+        {
+            if (enumValues.ValueKind != JsonValueKind.Array) throw Error("enum must be an array", at, "enum");
+            keywords.Add(new EnumKeyword(enumValues.EnumerateArray().ToArray()));
+        }
+        if (Has("const", out var constValue)) keywords.Add(new ConstKeyword(constValue));
+
+        // strings
+        Regex? pattern = null;
+        string? patternText = null;
+        if (Has("pattern", out var p))
+        {
+            if (p.ValueKind != JsonValueKind.String) throw Error("pattern must be a string", at, "pattern");
+            patternText = p.GetString()!;
+            pattern = CompileRegex(patternText, at, "pattern");
+        }
+        int minLength = Has("minLength", out var minL) ? (int)Math.Min(int.MaxValue, Count(minL, at, "minLength")) : -1;
+        long maxLength = Has("maxLength", out var maxL) ? Count(maxL, at, "maxLength") : -1;
+        string? format = null;
+        Formats.FormatChecker? checker = null;
+        if (Has("format", out var f))
+        {
+            if (f.ValueKind != JsonValueKind.String) throw Error("format must be a string", at, "format");
+            format = f.GetString()!;
+            checker = Formats.Get(format);
+        }
+        if (pattern is not null || minLength > 0 || maxLength >= 0 || checker is not null)
+            keywords.Add(new StringKeyword { Pattern = pattern, PatternText = patternText, MinLength = minLength, MaxLength = maxLength, Format = format, FormatChecker = checker });
+
+        // numbers
+        NumberLimit? Limit(string name)
+        {
+            if (!Has(name, out var v)) return null;
+            if (v.ValueKind != JsonValueKind.Number)
+                throw Error(name.StartsWith("exclusive", StringComparison.Ordinal) && v.ValueKind is JsonValueKind.True or JsonValueKind.False
+                    ? $"{name} must be a number in draft-07 (the draft-04 boolean form is not supported)"
+                    : $"{name} must be a number", at, name);
+            return NumberLimit.From(v);
+        }
+        var multipleOf = Limit("multipleOf");
+        if (multipleOf is { } m && m.Approximate <= 0) throw Error("multipleOf must be greater than 0", at, "multipleOf");
+        var number = new NumberKeyword
+        {
+            MultipleOf = multipleOf,
+            Minimum = Limit("minimum"),
+            Maximum = Limit("maximum"),
+            ExclusiveMinimum = Limit("exclusiveMinimum"),
+            ExclusiveMaximum = Limit("exclusiveMaximum"),
+        };
+        if (number.MultipleOf is not null || number.Minimum is not null || number.Maximum is not null || number.ExclusiveMinimum is not null || number.ExclusiveMaximum is not null)
+            keywords.Add(number);
+
+        // objects
+        var objectKeyword = CompileObject(at, node);
+        if (objectKeyword is not null) keywords.Add(objectKeyword);
+
+        // arrays
+        SchemaNode? items = null;
+        SchemaNode[]? tuple = null;
+        SchemaNode? additionalItems = null;
+        if (Has("items", out var it))
+        {
+            if (it.ValueKind == JsonValueKind.Array)
+            {
+                tuple = ChildArray(at, "items", allowEmpty: true);
+                if (Has("additionalItems", out _)) additionalItems = ChildOf(at, "additionalItems");
+            }
+            else items = ChildOf(at, "items");
+        }
+        else if (Has("additionalItems", out _)) ChildOf(at, "additionalItems"); // no effect without an items array, but its references must resolve
+        bool unique = false;
+        if (Has("uniqueItems", out var u))
+        {
+            if (u.ValueKind is not (JsonValueKind.True or JsonValueKind.False)) throw Error("uniqueItems must be a boolean", at, "uniqueItems");
+            unique = u.ValueKind == JsonValueKind.True;
+        }
+        var contains = Has("contains", out _) ? ChildOf(at, "contains") : null;
+        long minItems = Has("minItems", out var minI) ? Count(minI, at, "minItems") : -1;
+        long maxItems = Has("maxItems", out var maxI) ? Count(maxI, at, "maxItems") : -1;
+        if (items is not null || tuple is not null || contains is not null || unique || minItems > 0 || maxItems >= 0)
+            keywords.Add(new ArrayKeyword { Items = items, TupleItems = tuple, AdditionalItems = additionalItems, UniqueItems = unique, Contains = contains, MinItems = minItems, MaxItems = maxItems });
+
+        // combinations
+        if (Has("allOf", out _))
+        {
+            var all = ChildArray(at, "allOf");
+            node.InPlace.AddRange(all);
+            keywords.Add(new AllOfKeyword(all));
+        }
+        if (Has("anyOf", out _))
+        {
+            var any = ChildArray(at, "anyOf");
+            node.InPlace.AddRange(any);
+            keywords.Add(new AnyOfKeyword(any));
+        }
+        if (Has("oneOf", out _))
+        {
+            var one = ChildArray(at, "oneOf");
+            node.InPlace.AddRange(one);
+            keywords.Add(new OneOfKeyword(one));
+        }
+        if (Has("not", out _))
+        {
+            var not = ChildOf(at, "not");
+            node.InPlace.Add(not);
+            keywords.Add(new NotKeyword(not));
+        }
+        var condition = Has("if", out _) ? ChildOf(at, "if") : null;
+        var then = Has("then", out _) ? ChildOf(at, "then") : null;
+        var otherwise = Has("else", out _) ? ChildOf(at, "else") : null;
+        if (condition is not null && (then is not null || otherwise is not null))
+        {
+            node.InPlace.Add(condition);
+            if (then is not null) node.InPlace.Add(then);
+            if (otherwise is not null) node.InPlace.Add(otherwise);
+            keywords.Add(new ConditionalKeyword(condition, then, otherwise));
+        }
+
+        // definitions: compiled so that their references resolve now, at load time
+        if (Has("definitions", out var definitions))
+        {
+            if (definitions.ValueKind != JsonValueKind.Object) throw Error("definitions must be an object", at, "definitions");
+            foreach (var d in definitions.EnumerateObject())
+            {
+                if (!IsSchema(d.Value)) throw Error($"definitions['{Text.Sanitize(d.Name)}'] must be a schema (an object or a boolean)", at, "definitions");
+                Child(at, d.Value, "/definitions/" + JsonPointer.Escape(d.Name));
+            }
+        }
+        return keywords.ToArray();
+    }
+
+    private static readonly string[] TypeNames = ["null", "boolean", "object", "array", "number", "string", "integer"];
+
+    private Keyword CompileType(JsonElement type, Location at)
+    {
+        JsonTypes Parse(JsonElement t)
+        {
+            if (t.ValueKind != JsonValueKind.String) throw Error("type must be a type name or an array of type names", at, "type");
+            return t.GetString() switch
+            {
+                "null" => JsonTypes.Null,
+                "boolean" => JsonTypes.Boolean,
+                "object" => JsonTypes.Object,
+                "array" => JsonTypes.Array,
+                "number" => JsonTypes.Number,
+                "string" => JsonTypes.String,
+                "integer" => JsonTypes.Integer,
+                var other => throw Error($"type '{Text.Sanitize(other ?? "")}' is not a JSON Schema type (one of: {string.Join(", ", TypeNames)})", at, "type"),
+            };
+        }
+        if (type.ValueKind == JsonValueKind.Array)
+        {
+            var mask = JsonTypes.None;
+            var names = new List<string>();
+            foreach (var t in type.EnumerateArray())
+            {
+                mask |= Parse(t);
+                names.Add(t.GetString()!);
+            }
+            return new TypeKeyword(mask, names.Distinct().ToArray());
+        }
+        return new TypeKeyword(Parse(type), [type.GetString()!]);
+    }
+
+    private ObjectKeyword? CompileObject(Location at, SchemaNode node)
+    {
+        var e = at.Element;
+        var names = new Dictionary<byte[], NameEntry>(Utf8NameComparer.Instance);
+        NameEntry Entry(string name)
+        {
+            var key = System.Text.Encoding.UTF8.GetBytes(name);
+            if (!names.TryGetValue(key, out var entry)) names[key] = entry = new NameEntry(name);
+            return entry;
+        }
+        bool any = false;
+        var required = new List<string>();
+        if (e.TryGetProperty("required", out var req))
+        {
+            if (req.ValueKind != JsonValueKind.Array || req.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.String))
+                throw Error("required must be an array of strings", at, "required");
+            foreach (var r in req.EnumerateArray())
+            {
+                var entry = Entry(r.GetString()!);
+                if (entry.RequiredSlot >= 0) continue;
+                entry.RequiredSlot = required.Count;
+                required.Add(entry.Name);
+            }
+            any |= required.Count > 0;
+        }
+        var known = new List<string>();
+        if (e.TryGetProperty("properties", out var props))
+        {
+            if (props.ValueKind != JsonValueKind.Object) throw Error("properties must be an object", at, "properties");
+            foreach (var prop in props.EnumerateObject())
+            {
+                if (!IsSchema(prop.Value)) throw Error($"properties['{Text.Sanitize(prop.Name)}'] must be a schema (an object or a boolean)", at, "properties");
+                Entry(prop.Name).Property = Child(at, prop.Value, "/properties/" + JsonPointer.Escape(prop.Name));
+                known.Add(prop.Name);
+            }
+            any = true;
+        }
+        if (e.TryGetProperty("allOf", out var allOf) && allOf.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var part in allOf.EnumerateArray())
+                if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("properties", out var more) && more.ValueKind == JsonValueKind.Object)
+                    known.AddRange(more.EnumerateObject().Select(x => x.Name));
+        }
+        var patterns = new List<(Regex, string, SchemaNode)>();
+        if (e.TryGetProperty("patternProperties", out var pp))
+        {
+            if (pp.ValueKind != JsonValueKind.Object) throw Error("patternProperties must be an object", at, "patternProperties");
+            foreach (var entry in pp.EnumerateObject())
+            {
+                if (!IsSchema(entry.Value)) throw Error($"patternProperties['{Text.Sanitize(entry.Name)}'] must be a schema (an object or a boolean)", at, "patternProperties");
+                patterns.Add((CompileRegex(entry.Name, at, "patternProperties"), entry.Name, Child(at, entry.Value, "/patternProperties/" + JsonPointer.Escape(entry.Name))));
+            }
+            any = true;
+        }
+        SchemaNode? additional = e.TryGetProperty("additionalProperties", out _) ? ChildOf(at, "additionalProperties") : null;
+        SchemaNode? propertyNames = e.TryGetProperty("propertyNames", out _) ? ChildOf(at, "propertyNames") : null;
+        long minProperties = e.TryGetProperty("minProperties", out var minP) ? Count(minP, at, "minProperties") : -1;
+        long maxProperties = e.TryGetProperty("maxProperties", out var maxP) ? Count(maxP, at, "maxProperties") : -1;
+        var dependencies = new List<Dependency>();
+        if (e.TryGetProperty("dependencies", out var deps))
+        {
+            if (deps.ValueKind != JsonValueKind.Object) throw Error("dependencies must be an object", at, "dependencies");
+            foreach (var d in deps.EnumerateObject())
+            {
+                var utf8 = System.Text.Encoding.UTF8.GetBytes(d.Name);
+                if (d.Value.ValueKind == JsonValueKind.Array)
+                {
+                    if (d.Value.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
+                        throw Error($"dependencies['{Text.Sanitize(d.Name)}'] must be an array of strings or a schema", at, "dependencies");
+                    var list = d.Value.EnumerateArray().Select(x => x.GetString()!).Distinct().ToArray();
+                    if (list.Length > 0) dependencies.Add(new Dependency(d.Name, utf8, list, list.Select(System.Text.Encoding.UTF8.GetBytes).ToArray(), null));
+                }
+                else if (IsSchema(d.Value))
+                {
+                    var schema = Child(at, d.Value, "/dependencies/" + JsonPointer.Escape(d.Name));
+                    node.InPlace.Add(schema);
+                    dependencies.Add(new Dependency(d.Name, utf8, null, null, schema));
+                }
+                else throw Error($"dependencies['{Text.Sanitize(d.Name)}'] must be an array of strings or a schema", at, "dependencies");
+            }
+        }
+        any |= additional is not null || propertyNames is not null || minProperties > 0 || maxProperties >= 0 || dependencies.Count > 0;
+        if (!any) return null;
+        return new ObjectKeyword(names, required.ToArray())
+        {
+            PatternProperties = patterns.ToArray(),
+            AdditionalProperties = additional,
+            PropertyNames = propertyNames,
+            MinProperties = minProperties,
+            MaxProperties = maxProperties,
+            Dependencies = dependencies.ToArray(),
+            KnownNames = known.Distinct().ToArray(),
+        };
+    }
+
+    private long Count(JsonElement value, Location at, string keyword)
+    {
+        if (value.ValueKind == JsonValueKind.Number && JsonValues.IsInteger(value))
+        {
+            double d = JsonValues.Double(value);
+            if (d >= 0) return d >= long.MaxValue ? long.MaxValue : (long)d;
+        }
+        throw Error($"{keyword} must be a non-negative integer, found {JsonValues.Describe(value)}", at, keyword);
+    }
+
+    private Regex CompileRegex(string pattern, Location at, string keyword)
+    {
+        if (_regexes.TryGetValue(pattern, out var cached)) return cached;
+        try
+        {
+            var regex = new Regex(pattern, RegexOptions.CultureInvariant, _options.RegexTimeout);
+            _regexes[pattern] = regex;
+            return regex;
+        }
+        catch (ArgumentException ex)
+        {
+            throw Error($"{keyword} \"{Text.Sanitize(pattern)}\" is not a valid regular expression: {ex.Message}", at, keyword);
+        }
+    }
+
+    // ---- loops ----------------------------------------------------------------------------------
+
+    /// <summary>Refuses schemas that apply themselves to the same value forever ($ref loops that never descend into the value).</summary>
+    private void DetectLoops()
+    {
+        var state = new Dictionary<SchemaNode, int>(ReferenceEqualityComparer.Instance);
+        foreach (var node in _nodes.Values) Visit(node);
+
+        void Visit(SchemaNode node)
+        {
+            if (state.TryGetValue(node, out int s))
+            {
+                if (s == 1) throw new SchemaLoadException($"the schema applies itself to the same value in a loop (through {node.Location}); validation would never end");
+                return;
+            }
+            state[node] = 1;
+            foreach (var next in node.InPlace) Visit(next);
+            state[node] = 2;
+        }
+    }
+}
