@@ -83,7 +83,7 @@ public sealed partial class Linter
     /// </summary>
     private static SchemaValidator LoadUserSchema(string path, IReadOnlyDictionary<string, string>? schemaMap, Severity unsupportedKeywords, List<string> warnings)
     {
-        var inspection = SchemaSafety.Inspect(path);
+        var inspection = SchemaSafety.Inspect(path, schemaMap);
         if (inspection.UnsupportedKeywords.Count > 0)
         {
             if (unsupportedKeywords != Severity.Warning)

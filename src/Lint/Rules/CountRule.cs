@@ -28,7 +28,9 @@ public abstract class CountRule : IFileRule
         if (count == actual) return;
         string pointer = RecordFields.RecordPointer(_countField);
         string value = actual.ToString(CultureInfo.InvariantCulture);
-        context.Report(pointer, $"{_countField} is {count} but {_arrayField} has {actual} {(actual == 1 ? "entry" : "entries")}",
+        // The count as written (a huge integer is read as int.MaxValue but shown as it is).
+        string written = Parsing.Text.Sanitize(record.GetProperty(_countField).GetRawText(), 40);
+        context.Report(pointer, $"{_countField} is {written} but {_arrayField} has {actual} {(actual == 1 ? "entry" : "entries")}",
             context.ReplaceValue(pointer, value, $"set {_countField} to {value}"));
     }
 }

@@ -29,7 +29,14 @@ public static partial class SchemaSafety
 {
     /// <summary>Inspects the schema file at <paramref name="path"/> and the local schema files it references.</summary>
     /// <exception cref="SchemaLoadException">A file cannot be read or is not strict JSON, or a reference is remote.</exception>
-    public static SchemaInspection Inspect(string path)
+    public static SchemaInspection Inspect(string path) => Inspect(path, null);
+
+    /// <summary>
+    /// Inspects the schema file at <paramref name="path"/> and the local schema files it references. URL references
+    /// are allowed only under a prefix of <paramref name="schemaMap"/> or to the bundled draft-07 meta-schema.
+    /// </summary>
+    /// <exception cref="SchemaLoadException">A file cannot be read or is not strict JSON, or a reference is remote and not mapped.</exception>
+    public static SchemaInspection Inspect(string path, IReadOnlyDictionary<string, string>? schemaMap)
     {
         var uses = new List<UnsupportedKeywordUse>();
         var files = new List<string>();
@@ -54,7 +61,7 @@ public static partial class SchemaSafety
                 if (file == first) throw new SchemaLoadException($"{path}: cannot read the schema: {ex.Message}");
                 continue;
             }
-            foreach (var reference in InspectDocument(bytes, shown, uses))
+            foreach (var reference in InspectDocument(bytes, shown, uses, schemaMap))
             {
                 var target = Path.GetFullPath(reference, Path.GetDirectoryName(file)!);
                 if (visited.Add(target) && File.Exists(target)) queue.Enqueue(target);
@@ -68,12 +75,12 @@ public static partial class SchemaSafety
     public static SchemaInspection InspectText(string text, string name)
     {
         var uses = new List<UnsupportedKeywordUse>();
-        InspectDocument(System.Text.Encoding.UTF8.GetBytes(text), name, uses);
+        InspectDocument(System.Text.Encoding.UTF8.GetBytes(text), name, uses, null);
         return new SchemaInspection(uses, []);
     }
 
     /// <summary>Checks one document; returns the file parts of its relative references.</summary>
-    private static List<string> InspectDocument(byte[] bytes, string name, List<UnsupportedKeywordUse> uses)
+    private static List<string> InspectDocument(byte[] bytes, string name, List<UnsupportedKeywordUse> uses, IReadOnlyDictionary<string, string>? schemaMap)
     {
         var (parsed, error, lines) = StrictJsonParser.Parse(bytes);
         if (error is not null)
@@ -90,6 +97,8 @@ public static partial class SchemaSafety
                 return $"{name}:{l}:{c}";
             }
             var references = new List<string>();
+            var declaredIds = new List<string>();
+            CollectAbsoluteIds(parsed!.Root, declaredIds);
             Walk(parsed!.Root, "", (kind, pointer, value) =>
             {
                 if (kind == Found.Keyword)
@@ -97,7 +106,10 @@ public static partial class SchemaSafety
                     uses.Add(new UnsupportedKeywordUse(value, Where(pointer, atKey: true)));
                     return;
                 }
-                var problem = ClassifyReference(value, out var filePart);
+                // A URL that is the $id of a schema in this document resolves inside it.
+                string? problem = null, filePart = null;
+                if (!declaredIds.Any(id => value.StartsWith(id, StringComparison.Ordinal)))
+                    problem = ClassifyReference(value, schemaMap, out filePart);
                 if (problem is not null) throw new SchemaLoadException($"{Where(pointer, atKey: false)}: {problem}");
                 if (filePart is not null) references.Add(filePart);
             });
@@ -107,11 +119,33 @@ public static partial class SchemaSafety
 
     private enum Found { Keyword, Reference }
 
+    /// <summary>Collects the absolute <c>$id</c>s (without fragment) declared anywhere in a schema document.</summary>
+    private static void CollectAbsoluteIds(JsonElement element, List<string> ids)
+    {
+        if (element.ValueKind == JsonValueKind.Array)
+        {
+            foreach (var item in element.EnumerateArray()) CollectAbsoluteIds(item, ids);
+            return;
+        }
+        if (element.ValueKind != JsonValueKind.Object) return;
+        foreach (var p in element.EnumerateObject())
+        {
+            if (p.Name == "$id" && p.Value.ValueKind == JsonValueKind.String)
+            {
+                var id = p.Value.GetString()!;
+                int hash = id.IndexOf('#');
+                if (hash >= 0) id = id[..hash];
+                if (id.Length > 0 && SchemeRegex().IsMatch(id)) ids.Add(id);
+            }
+            else CollectAbsoluteIds(p.Value, ids);
+        }
+    }
+
     /// <summary>
     /// Null when <paramref name="reference"/> may be resolved; otherwise why not. <paramref name="filePart"/> is the
     /// relative file part of an allowed reference (null for a fragment).
     /// </summary>
-    internal static string? ClassifyReference(string reference, out string? filePart)
+    internal static string? ClassifyReference(string reference, IReadOnlyDictionary<string, string>? schemaMap, out string? filePart)
     {
         filePart = null;
         string shown = Text.Quote(reference, 200);
@@ -120,12 +154,14 @@ public static partial class SchemaSafety
         // One letter before a colon is a Windows drive (C:\schemas\x.json), not a scheme.
         if (scheme.Success && scheme.Groups[1].Length > 1)
         {
-            // URLs (http, https, urn, ...) are resolved by the schema loader: through the configured schemaMap, or
-            // the bundled draft-07 meta-schema, or refused there with "remote references are not allowed". Nothing is
-            // ever downloaded. A file: URL could name any file on the machine, so it is refused here.
-            return scheme.Groups[1].Value.Equals("file", StringComparison.OrdinalIgnoreCase)
-                ? $"file URLs are not allowed in references: {shown}; use a path relative to the schema"
-                : null;
+            if (scheme.Groups[1].Value.Equals("file", StringComparison.OrdinalIgnoreCase))
+                return $"file URLs are not allowed in references: {shown}; use a path relative to the schema";
+            // A URL resolves only to the bundled draft-07 meta-schema, through the configured schemaMap, or as an
+            // id declared inside the schema (urn:, tag:); the loader resolves those. Nothing is ever downloaded.
+            bool web = scheme.Groups[1].Value.StartsWith("http", StringComparison.OrdinalIgnoreCase);
+            bool mapped = schemaMap is not null && schemaMap.Keys.Any(prefix => reference.StartsWith(prefix, StringComparison.Ordinal));
+            if (!web || mapped || reference.StartsWith(MetaSchemaUrl, StringComparison.Ordinal)) return null;
+            return $"remote references are not allowed: {shown} (lint never downloads schemas; keep referenced schemas next to this one and use a relative path, or map the URL prefix to a local folder with 'schemaMap')";
         }
         if (reference.StartsWith("//", StringComparison.Ordinal) || reference.StartsWith(@"\\", StringComparison.Ordinal))
             return $"remote references are not allowed: {shown} (a network path; lint never downloads schemas)";
@@ -134,6 +170,8 @@ public static partial class SchemaSafety
         if (path.Length > 0) filePart = Uri.UnescapeDataString(path);
         return null;
     }
+
+    private const string MetaSchemaUrl = "http://json-schema.org/draft-07/schema";
 
     [GeneratedRegex("^([A-Za-z][A-Za-z0-9+.-]*):")]
     private static partial Regex SchemeRegex();

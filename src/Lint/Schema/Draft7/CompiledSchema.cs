@@ -19,7 +19,7 @@ public sealed record SchemaLoadOptions
     public IReadOnlyDictionary<string, string> SchemaMap { get; init; } = new Dictionary<string, string>();
 
     /// <summary>How long one <c>pattern</c> or <c>patternProperties</c> match may take before it counts as a violation. Default 1 s.</summary>
-    public TimeSpan RegexTimeout { get; init; } = TimeSpan.FromSeconds(1);
+    public TimeSpan RegexTimeout { get; init; } = RegexSafety.MatchTimeout;
 
     /// <summary>Whether <c>file:</c> references (for example a relative reference from a schema file) may be read. Default true.</summary>
     public bool AllowFileReferences { get; init; } = true;
