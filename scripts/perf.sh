@@ -27,15 +27,18 @@ fi
 SOURCEMETA="$WORK/peers/node_modules/.bin/jsonschema"
 AJV="$WORK/peers/node_modules/.bin/ajv"
 
-# run_median LABEL CMD... : runs CMD $RUNS times, prints "median_seconds peak_rss_mb"
+# measure CMD... : runs CMD $RUNS times, prints "median_seconds peak_rss_mb"
 measure() {
-  local times=() rss=0 out
+  local times=() rss=0 out tmp
+  tmp=$(mktemp)
   for _ in $(seq "$RUNS"); do
-    out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null 2>/dev/null; } 2>&1 | tail -1 )
+    /usr/bin/time -o "$tmp" -f "%e %M" "$@" >/dev/null 2>&1 || true
+    out=$(tail -1 "$tmp")
     times+=("${out% *}")
     local kb=${out#* }
-    (( kb > rss )) && rss=$kb
+    if (( kb > rss )); then rss=$kb; fi
   done
+  rm -f "$tmp"
   python3 - "$rss" "${times[@]}" <<'PY'
 import statistics, sys
 rss = int(sys.argv[1]); t = [float(x) for x in sys.argv[2:]]
@@ -53,7 +56,7 @@ for n in "${SIZES[@]}"; do
     dotnet "$ROOT/tests/Lint.Benchmarks/bin/Release/net10.0/Lint.Benchmarks.dll" generate "$dir" "$n" "$SEED" >&2
     touch "$dir/.complete"
   fi
-  one=$(find "$dir" -name '*.json' | sort | head -1)
+  one=$(find "$dir" -name '*.json' | LC_ALL=C sort | sed -n 1p)
   read -r lint_all lint_rss < <(cd "$dir" && measure "${LINT[@]}")
   read -r sm_all _ < <(measure "$SOURCEMETA" validate "$SCHEMA" "$dir")
   read -r ajv_all _ < <(measure "$AJV" validate --spec=draft7 -c ajv-formats -s "$SCHEMA" -d "$dir/**/*.json")

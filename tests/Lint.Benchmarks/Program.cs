@@ -2,6 +2,7 @@ using BenchmarkDotNet.Running;
 using Lint.Benchmarks;
 
 // dotnet run -c Release --project tests/Lint.Benchmarks -- generate DIR COUNT [SEED] [DEFECT_RATE]
+// dotnet run -c Release --project tests/Lint.Benchmarks -- profile DIR
 // dotnet run -c Release --project tests/Lint.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter '*']
 if (args.Length > 0 && args[0] == "generate")
 {
@@ -15,6 +16,15 @@ if (args.Length > 0 && args[0] == "generate")
     var files = CorpusGenerator.Generate(args[1], int.Parse(args[2]), seed, File.ReadAllText(Fixtures.TemplatePath), rate);
     Console.WriteLine($"{files.Count} files written to {args[1]}");
     return 0;
+}
+if (args.Length > 0 && args[0] == "profile")
+{
+    if (args.Length < 2)
+    {
+        Console.Error.WriteLine("usage: profile DIR");
+        return 2;
+    }
+    return Profile.Run(Path.GetFullPath(args[1]));
 }
 BenchmarkSwitcher.FromAssembly(typeof(Fixtures).Assembly).Run(args);
 return 0;

@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Text;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using System.Text.Unicode;
 
@@ -96,17 +97,24 @@ public static class StrictJsonParser
         if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
             return (null, new ParseError(bom, bytes.Length == 0 ? "the file is empty; expected a JSON object" : "the file holds only whitespace; expected a JSON object"), lines);
 
-        List<DuplicateKey>? duplicates;
+        List<DuplicateKey>? duplicates = null;
+        JsonDocument? document = null;
         try
         {
-            duplicates = Scan(json, bom);
+            // One strict parse validates the syntax. A walk of the parsed tree then compares property names as raw
+            // UTF-8 and looks at escaped strings, without allocating; only a file that repeats a key or holds an
+            // escape pays for the token-by-token pass that names the repeats with their pointers and positions.
+            document = JsonDocument.Parse(bytes.AsMemory(bom), DocumentOptions);
+            if (NeedsTokenScan(document.RootElement)) duplicates = Scan(json, bom);
         }
         catch (UnpairedSurrogateException ex)
         {
+            document?.Dispose();
             return (null, new ParseError(ex.Offset, "a string holds an unpaired UTF-16 surrogate escape (such as \\ud800 without its pair), which is not valid Unicode"), lines);
         }
         catch (JsonException ex)
         {
+            document?.Dispose();
             int offset = bom + lines.LineStart((int)(ex.LineNumber ?? 0)) + (int)(ex.BytePositionInLine ?? 0);
             offset = Math.Min(offset, bytes.Length);
             bool comment = offset + 1 < bytes.Length && bytes[offset] == (byte)'/' && (bytes[offset + 1] == (byte)'/' || bytes[offset + 1] == (byte)'*');
@@ -117,8 +125,7 @@ public static class StrictJsonParser
             return (null, new ParseError(offset, message), lines);
         }
 
-        var document = JsonDocument.Parse(bytes.AsMemory(bom), DocumentOptions);
-        return (new ParsedDocument(bytes, bom, document, lines, duplicates ?? (IReadOnlyList<DuplicateKey>)Array.Empty<DuplicateKey>()), null, lines);
+        return (new ParsedDocument(bytes, bom, document!, lines, duplicates ?? (IReadOnlyList<DuplicateKey>)Array.Empty<DuplicateKey>()), null, lines);
     }
 
     private static int FirstInvalidUtf8(byte[] bytes)
@@ -142,7 +149,81 @@ public static class StrictJsonParser
         }
     }
 
-    /// <summary>One pass over the tokens: validates the syntax and collects duplicate keys.</summary>
+    /// <summary>Above this many properties in one object, names are compared through a hash set instead of one by one.</summary>
+    private const int LinearNameLimit = 64;
+
+    /// <summary>
+    /// Whether the parsed tree needs the token-by-token <see cref="Scan"/>: some object repeats a property name, or a
+    /// string or name holds an escape (which might be an unpaired surrogate). Names are compared as raw UTF-8; an
+    /// object with many properties goes through a hash set, so no input makes this quadratic. The tree is at most
+    /// <see cref="MaxDepth"/> deep, so the recursion is bounded.
+    /// </summary>
+    private static bool NeedsTokenScan(JsonElement element)
+    {
+        switch (element.ValueKind)
+        {
+            case JsonValueKind.Object:
+            {
+                int count = 0;
+                HashSet<string>? set = null;
+                foreach (var property in element.EnumerateObject())
+                {
+                    var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+                    if (raw.IndexOf((byte)'\\') >= 0) return true;
+                    if (count >= LinearNameLimit)
+                    {
+                        if (set is null)
+                        {
+                            set = new HashSet<string>(StringComparer.Ordinal);
+                            foreach (var earlier in element.EnumerateObject())
+                            {
+                                if (set.Count == count) break;
+                                set.Add(earlier.Name);
+                            }
+                        }
+                        if (!set.Add(property.Name)) return true;
+                    }
+                    else
+                    {
+                        int seen = 0;
+                        foreach (var earlier in element.EnumerateObject())
+                        {
+                            if (seen++ == count) break;
+                            if (JsonMarshal.GetRawUtf8PropertyName(earlier).SequenceEqual(raw)) return true;
+                        }
+                    }
+                    count++;
+                    if (NeedsTokenScan(property.Value)) return true;
+                }
+                return false;
+            }
+            case JsonValueKind.Array:
+                foreach (var item in element.EnumerateArray())
+                    if (NeedsTokenScan(item)) return true;
+                return false;
+            case JsonValueKind.String:
+                // Only a \u escape can encode a surrogate; "\\u" (an escaped backslash) merely costs a needless check.
+                return JsonMarshal.GetRawUtf8Value(element).IndexOf("\\u"u8) >= 0 && HasBadEscape(element);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Whether an escaped string cannot be decoded (an unpaired surrogate escape such as <c>\ud800</c>).</summary>
+    private static bool HasBadEscape(JsonElement element)
+    {
+        try
+        {
+            element.GetString();
+            return false;
+        }
+        catch (InvalidOperationException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>A second pass, for files that repeat a key: every repeat with its pointer and both positions.</summary>
     private static List<DuplicateKey>? Scan(ReadOnlySpan<byte> json, int bom)
     {
         var reader = new Utf8JsonReader(json, ReaderOptions);

@@ -70,4 +70,32 @@ public sealed class StrictJsonParserTests
             Assert.Equal(text.IndexOf("\"y~/\"", StringComparison.Ordinal), first.FirstOffset);
         }
     }
+
+    [Theory]
+    [InlineData(10, 9)]
+    [InlineData(200, 150)]
+    [InlineData(200, 0)]
+    public void FindsARepeatedKeyInSmallAndLargeObjects(int properties, int repeated)
+    {
+        var text = "{" + string.Join(", ", Enumerable.Range(0, properties).Select(i => $"\"k{i}\": {i}")) + $", \"k{repeated}\": -1}}";
+        var (doc, error, _) = StrictJsonParser.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Null(error);
+        using (doc) Assert.Equal([$"/k{repeated}"], doc!.DuplicateKeys.Select(d => d.Pointer));
+    }
+
+    [Fact]
+    public void AnEscapedNameRepeatsItsPlainSpelling()
+    {
+        var (doc, _, _) = StrictJsonParser.Parse(Encoding.UTF8.GetBytes("{\"nested\": [{\"a\": 1, \"\\u0061\": 2}]}"));
+        using (doc) Assert.Equal(["/nested/0/a"], doc!.DuplicateKeys.Select(d => d.Pointer));
+    }
+
+    [Fact]
+    public void DistinctKeysAndEscapedValuesAreNotDuplicates()
+    {
+        var text = "{\"a\": \"x \\\" \\u2014 y\", \"b\": {\"a\": 1}, \"c\": [{\"a\": 1}, {\"a\": 2}]}";
+        var (doc, error, _) = StrictJsonParser.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Null(error);
+        using (doc) Assert.Empty(doc!.DuplicateKeys);
+    }
 }
