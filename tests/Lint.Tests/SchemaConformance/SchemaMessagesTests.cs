@@ -132,9 +132,21 @@ public sealed class SchemaMessagesTests
     }
 
     [Fact]
-    public void An_evil_pattern_times_out_as_a_violation_not_an_exception()
+    public void An_evil_pattern_runs_in_linear_time_and_gives_an_ordinary_violation()
     {
+        // Exponential for a backtracking engine; lint compiles such patterns for the non-backtracking engine.
         var schema = CompiledSchema.FromText("""{"properties":{"s":{"pattern":"^(\\w+\\s?)*$"}}}""", new SchemaLoadOptions { RegexTimeout = TimeSpan.FromMilliseconds(50) });
+        using var doc = JsonDocument.Parse($$"""{"s":"{{new string('a', 5000)}} {{new string('b', 40)}}!"}""");
+        var v = Assert.Single(schema.Validate(doc.RootElement));
+        Assert.Equal("/s", v.Pointer);
+        Assert.StartsWith("s must match the pattern ^(\\w+\\s?)*$", v.Message);
+    }
+
+    [Fact]
+    public void An_evil_pattern_that_needs_backtracking_times_out_as_a_violation_not_an_exception()
+    {
+        // The backreference keeps this pattern on the backtracking engine, where the match timeout bounds it.
+        var schema = CompiledSchema.FromText("""{"properties":{"s":{"pattern":"^(\\w+\\s?)*(x)?\\2$"}}}""", new SchemaLoadOptions { RegexTimeout = TimeSpan.FromMilliseconds(50) });
         using var doc = JsonDocument.Parse($$"""{"s":"{{new string('a', 5000)}} {{new string('b', 40)}}!"}""");
         var v = Assert.Single(schema.Validate(doc.RootElement));
         Assert.Equal("/s", v.Pointer);

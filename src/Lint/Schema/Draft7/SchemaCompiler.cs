@@ -633,7 +633,18 @@ internal sealed class SchemaCompiler
         if (_regexes.TryGetValue(pattern, out var cached)) return cached;
         try
         {
-            var regex = new Regex(pattern, RegexOptions.CultureInvariant, _options.RegexTimeout);
+            Regex regex;
+            try
+            {
+                // The non-backtracking engine matches in time linear in the input, so an evil pattern cannot hang the
+                // run and needs no timeout (a timeout costs a clock read per match, a fifth of a whole run's CPU).
+                regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+            }
+            catch (NotSupportedException)
+            {
+                // Backreferences, lookarounds and atomic groups need backtracking: bounded by the match timeout instead.
+                regex = new Regex(pattern, RegexOptions.CultureInvariant, _options.RegexTimeout);
+            }
             _regexes[pattern] = regex;
             return regex;
         }
