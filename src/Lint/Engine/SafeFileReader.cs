@@ -20,6 +20,7 @@ internal sealed class SafeFileReader
     private const int MaxLinkHops = 40;
     private readonly string _projectRoot;
     private readonly string? _realProjectRoot;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> _folderIsLink = new(StringComparer.Ordinal);
 
     /// <param name="projectRoot">The project folder (the configuration's folder): links inside it may not lead out of it.</param>
     public SafeFileReader(string projectRoot)
@@ -35,6 +36,27 @@ internal sealed class SafeFileReader
         {
             var refusal = CheckLinks(fullPath);
             if (refusal is not null) return new ReadOutcome(null, false, null, refusal);
+            // The common case, a regular file of known size within the limit: one array of the exact size, no copies.
+            using (var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                long size = RandomAccess.GetLength(handle);
+                if (size > maxSize) return new ReadOutcome(null, true, size, null);
+                if (size > 0)
+                {
+                    var bytes = new byte[size];
+                    int filled = 0;
+                    while (filled < bytes.Length)
+                    {
+                        int n = RandomAccess.Read(handle, bytes.AsSpan(filled), filled);
+                        if (n == 0) break;
+                        filled += n;
+                    }
+                    Span<byte> probe = stackalloc byte[1];
+                    // Unchanged while read (neither shorter nor longer): done. Otherwise read it as a stream below.
+                    if (filled == bytes.Length && RandomAccess.Read(handle, probe, filled) == 0)
+                        return new ReadOutcome(bytes, false, size, null);
+                }
+            }
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);
             if (stream.CanSeek && stream.Length > maxSize) return new ReadOutcome(null, true, stream.Length, null);
             // Read at most one byte past the limit: the length of a device or a pipe is not known in advance.
@@ -79,10 +101,14 @@ internal sealed class SafeFileReader
         if (relative == "." || relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) return null;
         bool linked = false;
         string prefix = _projectRoot;
-        foreach (var segment in relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries))
+        var segments = relative.Split(Path.DirectorySeparatorChar, Path.AltDirectorySeparatorChar, StringSplitOptions.RemoveEmptyEntries);
+        for (int i = 0; i < segments.Length && !linked; i++)
         {
-            prefix = Path.Combine(prefix, segment);
-            if (new FileInfo(prefix).LinkTarget is not null) { linked = true; break; }
+            prefix = Path.Combine(prefix, segments[i]);
+            // Folders are shared by many files: whether each is a link is asked once per run.
+            linked = i < segments.Length - 1
+                ? _folderIsLink.GetOrAdd(prefix, static folder => new FileInfo(folder).LinkTarget is not null)
+                : new FileInfo(prefix).LinkTarget is not null;
         }
         if (!linked) return null;
         var real = RealPath(fullPath);

@@ -1,0 +1,44 @@
+using System.Text.RegularExpressions;
+using CsCheck;
+using Lint.Rules;
+
+namespace Lint.Tests.Engine;
+
+public sealed class RecordFieldsTests
+{
+    private static readonly Regex Kebab = new("^[a-z0-9]+(-[a-z0-9]+)*$");
+
+    [Theory]
+    [InlineData("a", true)]
+    [InlineData("icc-sanctions-2025", true)]
+    [InlineData("", false)]
+    [InlineData("-a", false)]
+    [InlineData("a-", false)]
+    [InlineData("a--b", false)]
+    [InlineData("A-b", false)]
+    [InlineData("a_b", false)]
+    [InlineData("é", false)]
+    public void KebabCaseExamples(string text, bool expected) => Assert.Equal(expected, RecordFields.IsKebabCase(text));
+
+    [Fact]
+    public void KebabCaseAgreesWithTheSchemaPattern()
+    {
+        Gen.String[Gen.Char["az09-A_ é"], 0, 12].Sample(text => RecordFields.IsKebabCase(text) == Kebab.IsMatch(text), iter: 20_000);
+    }
+
+    [Fact]
+    public void LongFormIsEnglishWhateverTheCulture()
+    {
+        var saved = System.Globalization.CultureInfo.CurrentCulture;
+        try
+        {
+            System.Globalization.CultureInfo.CurrentCulture = System.Globalization.CultureInfo.InvariantCulture;
+            Assert.Equal("February 6, 2025", RecordFields.LongForm(new DateOnly(2025, 2, 6)));
+            Assert.Equal("December 31, 1999", RecordFields.LongForm(new DateOnly(1999, 12, 31)));
+        }
+        finally
+        {
+            System.Globalization.CultureInfo.CurrentCulture = saved;
+        }
+    }
+}
