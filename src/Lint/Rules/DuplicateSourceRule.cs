@@ -23,13 +23,16 @@ public sealed class DuplicateSourceRule : IFileRule
         }
     }
 
+    private static readonly System.Buffers.SearchValues<char> HostEnd = System.Buffers.SearchValues.Create("/?#");
+
     /// <summary>The comparison key of a URL: scheme and host lower-cased, trailing slashes removed.</summary>
     public static string Normalize(string url)
     {
         string trimmed = url.TrimEnd('/');
         int schemeEnd = trimmed.IndexOf("://", StringComparison.Ordinal);
         if (schemeEnd < 0) return trimmed;
-        int hostEnd = trimmed.IndexOfAny(['/', '?', '#'], schemeEnd + 3);
+        int hostEnd = trimmed.AsSpan(schemeEnd + 3).IndexOfAny(HostEnd);
+        hostEnd = hostEnd < 0 ? -1 : hostEnd + schemeEnd + 3;
         if (hostEnd < 0) hostEnd = trimmed.Length;
         return trimmed[..hostEnd].ToLowerInvariant() + trimmed[hostEnd..];
     }
