@@ -28,12 +28,23 @@ public sealed class DuplicateSourceRule : IFileRule
     /// <summary>The comparison key of a URL: scheme and host lower-cased, trailing slashes removed.</summary>
     public static string Normalize(string url)
     {
-        string trimmed = url.TrimEnd('/');
+        // At most one allocation, and none for the common URL that is already lower-case without a trailing slash.
+        var trimmed = url.AsSpan().TrimEnd('/');
         int schemeEnd = trimmed.IndexOf("://", StringComparison.Ordinal);
-        if (schemeEnd < 0) return trimmed;
-        int hostEnd = trimmed.AsSpan(schemeEnd + 3).IndexOfAny(HostEnd);
-        hostEnd = hostEnd < 0 ? -1 : hostEnd + schemeEnd + 3;
-        if (hostEnd < 0) hostEnd = trimmed.Length;
-        return trimmed[..hostEnd].ToLowerInvariant() + trimmed[hostEnd..];
+        int hostEnd = trimmed.Length;
+        if (schemeEnd >= 0)
+        {
+            int end = trimmed[(schemeEnd + 3)..].IndexOfAny(HostEnd);
+            if (end >= 0) hostEnd = end + schemeEnd + 3;
+        }
+        else hostEnd = 0;
+        if (!trimmed[..hostEnd].ContainsAnyInRange('A', 'Z'))
+            return trimmed.Length == url.Length ? url : trimmed.ToString();
+        return string.Create(trimmed.Length, (url, hostEnd), static (destination, state) =>
+        {
+            var source = state.url.AsSpan(0, destination.Length);
+            source[..state.hostEnd].ToLowerInvariant(destination);
+            source[state.hostEnd..].CopyTo(destination[state.hostEnd..]);
+        });
     }
 }

@@ -42,3 +42,18 @@ public sealed class RecordFieldsTests
         }
     }
 }
+
+public sealed class UrlKeyTests
+{
+    [Theory]
+    [InlineData("https://news.example.com/a", "https://news.example.com/a")]
+    [InlineData("HTTPS://News.Example.com/A/", "https://news.example.com/A")]
+    [InlineData("https://Example.com", "https://example.com")]
+    [InlineData("https://Example.com///", "https://example.com")]
+    [InlineData("https://EXAMPLE.com?Q=1", "https://example.com?Q=1")]
+    [InlineData("not a url/", "not a url")]
+    [InlineData("Mixed Case Text", "Mixed Case Text")]
+    [InlineData("////", "")]
+    public void SchemeAndHostAreCaseInsensitiveAndTrailingSlashesIgnored(string url, string key) =>
+        Assert.Equal(key, DuplicateSourceRule.Normalize(url));
+}
