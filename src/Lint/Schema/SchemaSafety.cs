@@ -13,7 +13,7 @@ public sealed record UnsupportedKeywordUse(string Keyword, string Location)
     public string Message => $"{Location}: the schema uses '{Keyword}', which lint's validator does not enforce";
 }
 
-/// <summary>What <see cref="SchemaSafety.Inspect"/> found in a schema and the local files it references.</summary>
+/// <summary>What <see cref="SchemaSafety.Inspect(string, IReadOnlyDictionary{string, string}?)"/> found in a schema and the local files it references.</summary>
 /// <param name="UnsupportedKeywords">Every use of a keyword the validator ignores, in file order.</param>
 /// <param name="Files">The schema files inspected (the schema first, then the files it references).</param>
 public sealed record SchemaInspection(IReadOnlyList<UnsupportedKeywordUse> UnsupportedKeywords, IReadOnlyList<string> Files);
@@ -119,6 +119,17 @@ public static partial class SchemaSafety
 
     private enum Found { Keyword, Reference }
 
+    /// <summary>Every use of a keyword in <see cref="SchemaValidator.UnsupportedKeywords"/> in a schema document, with its pointer, in document order.</summary>
+    internal static List<(string Keyword, string Pointer)> UnsupportedKeywordUses(JsonElement schema)
+    {
+        var uses = new List<(string Keyword, string Pointer)>();
+        Walk(schema, "", (kind, pointer, value) =>
+        {
+            if (kind == Found.Keyword) uses.Add((value, pointer));
+        });
+        return uses;
+    }
+
     /// <summary>Collects the absolute <c>$id</c>s (without fragment) declared anywhere in a schema document.</summary>
     private static void CollectAbsoluteIds(JsonElement element, List<string> ids)
     {
@@ -197,7 +208,7 @@ public static partial class SchemaSafety
                     continue;
                 case "enum" or "const" or "examples" or "default" or "required" or "description" or "title" or "$comment" or "$id" or "id" or "$schema":
                     continue;
-                case "properties" or "patternProperties" or "definitions" or "$defs" or "dependentSchemas":
+                case "properties" or "patternProperties" or "definitions" or "dependencies" or "$defs" or "dependentSchemas":
                     if (p.Value.ValueKind == JsonValueKind.Object)
                         foreach (var entry in p.Value.EnumerateObject()) Walk(entry.Value, JsonPointer.Append(child, entry.Name), found);
                     continue;

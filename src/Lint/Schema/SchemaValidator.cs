@@ -121,9 +121,8 @@ public sealed class SchemaValidator
                 var (l, c) = lines.ToLineColumn(span.KeyStart >= 0 ? span.KeyStart : span.Start);
                 return $"{name}:{l}:{c}";
             }
-            var keyword = allowUnsupportedKeywords ? null : FindUnsupportedKeyword(parsed!.Root, "");
-            if (keyword is not null)
-                throw new SchemaLoadException($"{Where(keyword.Value.Pointer)}: the schema uses '{keyword.Value.Keyword}', which draft-07 does not define and lint's validator does not enforce; remove it or express the constraint with draft-07 keywords");
+            if (!allowUnsupportedKeywords && SchemaSafety.UnsupportedKeywordUses(parsed!.Root).FirstOrDefault() is { Keyword: not null } use)
+                throw new SchemaLoadException($"{new UnsupportedKeywordUse(use.Keyword, Where(use.Pointer)).Message}; draft-07 does not define it: remove it or express the constraint with draft-07 keywords");
             try
             {
                 var options = new SchemaLoadOptions
@@ -131,58 +130,13 @@ public sealed class SchemaValidator
                     BaseUri = documentPath is null ? null : new Uri(Path.GetFullPath(documentPath)).AbsoluteUri,
                     SchemaMap = schemaMap ?? NoMap,
                 };
-                return new SchemaValidator(CompiledSchema.FromElement(parsed.Root, options), name);
+                return new SchemaValidator(CompiledSchema.FromElement(parsed!.Root, options), name);
             }
             catch (SchemaLoadException ex)
             {
                 throw new SchemaLoadException(ex.SchemaPointer is null ? $"{name}: {ex.Message}" : $"{Where(ex.SchemaPointer)}: {ex.Message}", ex.SchemaPointer);
             }
         }
-    }
-
-    /// <summary>Finds a keyword the validator ignores, in any subschema.</summary>
-    internal static (string Keyword, string Pointer)? FindUnsupportedKeyword(JsonElement schema, string pointer)
-    {
-        if (schema.ValueKind == JsonValueKind.Array)
-        {
-            int i = 0;
-            foreach (var item in schema.EnumerateArray())
-            {
-                var found = FindUnsupportedKeyword(item, JsonPointer.Append(pointer, i++));
-                if (found is not null) return found;
-            }
-            return null;
-        }
-        if (schema.ValueKind != JsonValueKind.Object) return null;
-        foreach (var p in schema.EnumerateObject())
-        {
-            string child = JsonPointer.Append(pointer, p.Name);
-            if (UnsupportedKeywords.Contains(p.Name)) return (p.Name, child);
-            switch (p.Name)
-            {
-                // Values that are data, not schemas.
-                case "enum" or "const" or "examples" or "default" or "required" or "description" or "title" or "$comment":
-                    continue;
-                // Maps from names to schemas: the names are not keywords.
-                case "properties" or "patternProperties" or "definitions" or "dependencies":
-                    if (p.Value.ValueKind == JsonValueKind.Object)
-                    {
-                        foreach (var entry in p.Value.EnumerateObject())
-                        {
-                            var found = FindUnsupportedKeyword(entry.Value, JsonPointer.Append(child, entry.Name));
-                            if (found is not null) return found;
-                        }
-                    }
-                    continue;
-                default:
-                {
-                    var found = FindUnsupportedKeyword(p.Value, child);
-                    if (found is not null) return found;
-                    continue;
-                }
-            }
-        }
-        return null;
     }
 
     /// <summary>Validates a document and returns its violations, at most one per node and missing property.</summary>
