@@ -31,7 +31,8 @@ public static class RecordFields
         value = 0;
         if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var e) || e.ValueKind != JsonValueKind.Number) return false;
         if (e.TryGetInt32(out value)) return value >= 0;
-        if (!e.TryGetDouble(out double d) || double.IsInfinity(d) || d < 0 || Math.Floor(d) != d) return false;
+        // 1e400 reads as +infinity: for JSON Schema it is a (huge) non-negative integer, so it is this rule's to report.
+        if (!e.TryGetDouble(out double d) || double.IsNaN(d) || d < 0 || (!double.IsPositiveInfinity(d) && Math.Floor(d) != d)) return false;
         value = d >= int.MaxValue ? int.MaxValue : (int)d;
         return true;
     }
