@@ -31,6 +31,9 @@ public sealed record LintCommandOptions(
     /// <summary><c>--corpus-only</c>: skip targets outside the configured corpus (for pre-commit hooks).</summary>
     public bool CorpusOnly { get; init; }
 
+    /// <summary><c>--cache</c>: keep the corpus slug index in <c>.lintcache</c>.</summary>
+    public bool Cache { get; init; }
+
     /// <summary><c>--stdin</c>: lint standard input instead of files.</summary>
     public bool Stdin { get; init; }
 
@@ -85,10 +88,11 @@ public static class LintCommand
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in the baseline FILE, pruning those that no longer occur." };
         var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what remains." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print the safe fixes as a unified diff per file; write nothing." };
+        var cacheOption = new Option<bool>("--cache") { Description = "Keep the corpus slug index in .lintcache beside the configuration: linting a few files of a large corpus then skips opening the others." };
         var stdinOption = new Option<bool>("--stdin") { Description = "Lint standard input instead of files (requires --stdin-filename)." };
         var stdinFilename = new Option<string?>("--stdin-filename") { Description = "The path standard input is linted as: its name, folder and configuration overrides apply." };
         root.Arguments.Add(paths);
-        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun, corpusOnly, stdinOption, stdinFilename }) root.Options.Add(o);
+        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun, corpusOnly, cacheOption, stdinOption, stdinFilename }) root.Options.Add(o);
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -129,6 +133,7 @@ public static class LintCommand
                 Baseline = parseResult.GetValue(baseline),
                 WriteBaseline = parseResult.GetValue(writeBaseline),
                 CorpusOnly = parseResult.GetValue(corpusOnly),
+                Cache = parseResult.GetValue(cacheOption),
                 Stdin = parseResult.GetValue(stdinOption),
                 StdinFilename = parseResult.GetValue(stdinFilename),
             };
@@ -183,6 +188,7 @@ public static class LintCommand
                     RuleOverrides = options.Rules,
                     Quiet = options.Quiet && !baselining,
                     CorpusOnly = options.CorpusOnly,
+                    Cache = options.Cache,
                     Progress = progress,
                 });
                 foreach (var warning in linter.Warnings) stderr.WriteLine($"lint: warning: {Lint.Parsing.Text.Sanitize(warning, int.MaxValue)}");

@@ -117,6 +117,7 @@ public static class ConfigLoader
             if (root.TryGetProperty("maxFileSize", out var max)) config = config with { MaxFileSize = max.TryGetInt64(out var m) ? m : long.MaxValue };
             if (root.TryGetProperty("unsupportedKeywords", out var unsupported) && SeverityNames.TryParse(unsupported.GetString(), out var policy))
                 config = config with { UnsupportedKeywords = policy };
+            if (root.TryGetProperty("cache", out var cache)) config = config with { Cache = cache.GetBoolean() };
             if (root.TryGetProperty("rules", out var rules)) config = config with { Rules = ReadRules(rules, "/rules") };
             if (root.TryGetProperty("overrides", out var overrides))
             {

@@ -50,6 +50,9 @@ public sealed record LintConfig
     /// </summary>
     public Severity UnsupportedKeywords { get; init; } = Severity.Error;
 
+    /// <summary>Whether to keep the corpus slug index in <c>.lintcache</c> (<c>"cache": true</c>, or <c>--cache</c>).</summary>
+    public bool Cache { get; init; }
+
     /// <summary>Rule id to severity.</summary>
     public IReadOnlyDictionary<string, Severity> Rules { get; init; } = new Dictionary<string, Severity>();
 

@@ -35,6 +35,12 @@ public sealed record LintOptions
     public bool CorpusOnly { get; init; }
 
     /// <summary>
+    /// Keep the corpus slug index in <c>.lintcache</c> beside the configuration (<c>--cache</c>), so that linting a few
+    /// files of a large corpus reads each other file's size and modification time instead of its slug. Off by default.
+    /// </summary>
+    public bool Cache { get; init; }
+
+    /// <summary>
     /// Told how many files are done, once when the files are known and after each file, while
     /// <see cref="Linter.LintAsync"/> runs. Called from worker threads, possibly at the same time: it must be
     /// thread-safe and quick. Null (the default) for no reports. The library never writes to a console itself.

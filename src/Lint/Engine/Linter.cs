@@ -281,8 +281,10 @@ public sealed partial class Linter
     {
         var list = files.ToList();
         var slugs = new string?[list.Count];
+        var cache = _options.Cache || Config.Cache ? SlugCache.Load(Config.BaseDirectory) : null;
         Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
-            i => slugs[i] = MayScan(list[i]) ? SlugScanner.ReadSlug(list[i]) : null);
+            i => slugs[i] = ReadSlug(list[i], cache));
+        cache?.Save();
         var index = new CorpusIndex();
         for (int i = 0; i < list.Count; i++)
             if (slugs[i] is { } slug) index.Add(slug, DisplayPath(list[i]));
@@ -291,17 +293,29 @@ public sealed partial class Linter
         return index;
     }
 
-    /// <summary>Whether the slug of a corpus file may be read: within the size limit and not through a link out of the project.</summary>
-    private bool MayScan(string fullPath)
+    /// <summary>
+    /// The slug of a corpus file, or null. Only files within the size limit and not reached through a link out of the
+    /// project are read; with a cache, a file whose size and modification time are unchanged is not opened.
+    /// </summary>
+    private string? ReadSlug(string fullPath, SlugCache? cache)
     {
         try
         {
             var info = new FileInfo(fullPath);
-            return info.Exists && info.Length <= Config.MaxFileSize && _reader.MayRead(fullPath);
+            if (!info.Exists || info.Length > Config.MaxFileSize || !_reader.MayRead(fullPath)) return null;
+            if (cache is null) return SlugScanner.ReadSlug(fullPath);
+            long ticks = info.LastWriteTimeUtc.Ticks;
+            lock (cache)
+            {
+                if (cache.TryGet(fullPath, info.Length, ticks, out var cached)) return cached;
+            }
+            var slug = SlugScanner.ReadSlug(fullPath);
+            lock (cache) cache.Set(fullPath, info.Length, ticks, slug);
+            return slug;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return false;
+            return null;
         }
     }
 
