@@ -113,11 +113,6 @@ public static class LintCommand
                 stderr.WriteLine($"lint: --max-warnings must be 0 or more, not {max}");
                 return ExitCodes.UsageError;
             }
-            if (parseResult.GetValue(baseline) is not null && parseResult.GetValue(writeBaseline) is not null)
-            {
-                stderr.WriteLine("lint: use either --baseline or --write-baseline, not both (--write-baseline already suppresses what it records)");
-                return ExitCodes.UsageError;
-            }
             var options = new LintCommandOptions(
                 parseResult.GetValue(paths) ?? [],
                 parseResult.GetValue(format) ?? "stylish",
@@ -164,6 +159,11 @@ public static class LintCommand
             stderr.WriteLine("lint: --fix and --fix-dry-run work on files, not on --stdin");
             return ExitCodes.UsageError;
         }
+        if (options.Baseline is not null && options.WriteBaseline is not null)
+        {
+            stderr.WriteLine("lint: use either --baseline or --write-baseline, not both (--write-baseline already suppresses what it records)");
+            return ExitCodes.UsageError;
+        }
         if (options.Fix && options.FixDryRun)
         {
             stderr.WriteLine("lint: --fix and --fix-dry-run cannot be used together");
@@ -172,10 +172,7 @@ public static class LintCommand
         try
         {
             var workingDirectory = Environment.CurrentDirectory;
-            bool baselining = options.Baseline is not null || options.WriteBaseline is not null;
-            // With a baseline, warnings must be seen to be matched; --quiet then only filters the report.
-            var baseline = options.Baseline is null ? null : LintBaseline.Load(options.Baseline);
-            var previous = options.WriteBaseline is not null && File.Exists(options.WriteBaseline) ? LintBaseline.Load(options.WriteBaseline) : null;
+            var baseline = new BaselineRun(options.Baseline, options.WriteBaseline, workingDirectory);
             LintResult result;
             Linter linter;
             IReadOnlyList<Fixing.FileFix> fixedFiles = [];
@@ -186,7 +183,8 @@ public static class LintCommand
                     WorkingDirectory = workingDirectory,
                     ConfigPath = options.ConfigPath,
                     RuleOverrides = options.Rules,
-                    Quiet = options.Quiet && !baselining,
+                    // With a baseline, warnings must be seen to be matched; --quiet then only filters the report.
+                    Quiet = options.Quiet && !baseline.IsActive,
                     CorpusOnly = options.CorpusOnly,
                     Cache = options.Cache,
                     Progress = progress,
@@ -214,23 +212,14 @@ public static class LintCommand
                 foreach (var file in fixedFiles) stdout.Write(file.Diff());
             }
 
-            BaselineComparison? comparison = null;
-            if (options.WriteBaseline is { } writePath)
+            var outcome = baseline.Apply(result);
+            if (outcome.Written is { } written)
             {
-                var location = BaselineLocation.For(writePath, workingDirectory);
-                int pruned = previous?.Compare(result, location).GoneCount ?? 0;
-                var written = LintBaseline.FromResult(result, location, previous);
-                written.Save(writePath);
-                stderr.WriteLine($"lint: wrote the baseline {writePath}: {written.FindingCount} {(written.FindingCount == 1 ? "finding" : "findings")} recorded"
-                    + (pruned > 0 ? $", {pruned} that no longer {(pruned == 1 ? "occurs" : "occur")} pruned" : ""));
-                comparison = written.Compare(result, location);
+                stderr.WriteLine($"lint: wrote the baseline {options.WriteBaseline}: {written.FindingCount} {(written.FindingCount == 1 ? "finding" : "findings")} recorded"
+                    + (outcome.Pruned > 0 ? $", {outcome.Pruned} that no longer {(outcome.Pruned == 1 ? "occurs" : "occur")} pruned" : ""));
             }
-            else if (baseline is not null)
-            {
-                comparison = baseline.Compare(result, BaselineLocation.For(options.Baseline!, workingDirectory));
-            }
-            if (comparison is not null) result = comparison.Result;
-            if (options.Quiet) result = result.ErrorsOnly();
+            var comparison = outcome.Comparison;
+            result = options.Quiet ? outcome.Result.ErrorsOnly() : outcome.Result;
 
             var formatter = Formatters.Find(options.Format)!;
             bool color = options.Output is null && !options.NoColor && !Console.IsOutputRedirected
