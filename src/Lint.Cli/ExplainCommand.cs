@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Lint.Parsing;
 using Lint.Rules;
 
 namespace Lint.Cli;
@@ -23,9 +22,7 @@ public static class ExplainCommand
         var rule = RuleRegistry.BuiltIn.FirstOrDefault(r => r.Metadata.Id == ruleId);
         if (rule is null)
         {
-            var suggestion = RuleDocs.Suggest(ruleId);
-            stderr.WriteLine($"lint: unknown rule '{Text.Sanitize(ruleId)}'" +
-                (suggestion is null ? "; run 'lint rules' to list them" : $"; did you mean '{suggestion}'?"));
+            stderr.WriteLine($"lint: {RuleRegistry.UnknownRuleMessage(ruleId)}");
             return ExitCodes.UsageError;
         }
         if (!RuleDocs.TryGet(ruleId, out var markdown))

@@ -93,8 +93,7 @@ public static class ConfigLoader
                 {
                     if (!knownRuleIds.Contains(p.Name))
                     {
-                        var suggestion = SchemaValidator.Suggest(p.Name, knownRuleIds);
-                        throw new LintConfigurationException($"{Where(JsonPointer.Append(pointer, p.Name), atKey: true)}: unknown rule '{Text.Sanitize(p.Name)}'" + (suggestion is null ? "; run 'lint rules' to list them" : $"; did you mean '{suggestion}'?"));
+                        throw new LintConfigurationException($"{Where(JsonPointer.Append(pointer, p.Name), atKey: true)}: {Rules.RuleRegistry.UnknownRuleMessage(p.Name, knownRuleIds)}");
                     }
                     SeverityNames.TryParse(p.Value.GetString(), out var severity);
                     map[p.Name] = severity;

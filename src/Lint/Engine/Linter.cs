@@ -37,8 +37,7 @@ public sealed partial class Linter
         {
             if (!ids.Contains(id))
             {
-                var suggestion = SchemaValidator.Suggest(id, ids);
-                throw new LintConfigurationException($"unknown rule '{Text.Sanitize(id)}'" + (suggestion is null ? "; run 'lint rules' to list them" : $"; did you mean '{suggestion}'?"));
+                throw new LintConfigurationException(RuleRegistry.UnknownRuleMessage(id, ids));
             }
         }
         Config = options.Config ?? ConfigLoader.Load(options.ConfigPath, options.WorkingDirectory, ids);

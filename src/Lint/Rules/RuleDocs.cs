@@ -1,5 +1,4 @@
 using System.Diagnostics.CodeAnalysis;
-using Lint.Schema;
 
 namespace Lint.Rules;
 
@@ -36,11 +35,4 @@ public static class RuleDocs
         markdown = reader.ReadToEnd();
         return true;
     }
-
-    /// <summary>
-    /// The rule id among <paramref name="knownIds"/> (default: the built-in rules) closest to <paramref name="ruleId"/>,
-    /// when it is a plausible typo, for a "did you mean" message; otherwise null.
-    /// </summary>
-    public static string? Suggest(string ruleId, IEnumerable<string>? knownIds = null) =>
-        SchemaValidator.Suggest(ruleId, knownIds ?? RuleRegistry.BuiltIn.Select(r => r.Metadata.Id));
 }
