@@ -50,7 +50,7 @@ public sealed class SchemaMessagesTests
     public void A_missing_property_is_reported_at_its_pointer()
     {
         var v = Assert.Single(ValidateExample(d => Record(d).Remove("title")));
-        Assert.Equal(new SchemaViolation("/record/title", "record is missing required property 'title'"), v);
+        Assert.Equal(new SchemaViolation("/record/title", "record is missing required property 'title'") { Kind = SchemaViolationKind.MissingRequired }, v);
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public sealed class SchemaMessagesTests
             r.Remove("summary");
             r["sumary"] = value;
         }));
-        Assert.Equal(new SchemaViolation("/record/sumary", "unknown property 'sumary' in record; did you mean 'summary'?", AtKey: true), v);
+        Assert.Equal(new SchemaViolation("/record/sumary", "unknown property 'sumary' in record; did you mean 'summary'?", AtKey: true) { Kind = SchemaViolationKind.UnknownProperty, SuggestedName = "summary" }, v);
     }
 
     [Fact]
@@ -79,7 +79,7 @@ public sealed class SchemaMessagesTests
             Record(d)["date"] = "2025-02-30";
         });
         Assert.Contains(new SchemaViolation("/record/sources/0/url", "record.sources[0].url must match the pattern ^https?://, found string \"notaurl\""), violations);
-        Assert.Contains(new SchemaViolation("/record/sources/0/extra", "unknown property 'extra' in record.sources[0]", AtKey: true), violations);
+        Assert.Contains(new SchemaViolation("/record/sources/0/extra", "unknown property 'extra' in record.sources[0]", AtKey: true) { Kind = SchemaViolationKind.UnknownProperty }, violations);
         Assert.Contains(violations, v => v.Pointer == "/record/tags/8" && v.Message == "record.tags[8] must not be empty");
         Assert.Contains(new SchemaViolation("/generatedAt", "generatedAt must be an RFC 3339 date-time such as 2025-02-06T12:00:00Z, found string \"2025-02-06 12:00:00\""), violations);
         Assert.Contains(new SchemaViolation("/record/date", "record.date must be a real calendar date written YYYY-MM-DD, found string \"2025-02-30\""), violations);

@@ -154,18 +154,13 @@ public sealed class CompiledSchema
         var suggested = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in violations)
         {
-            if (v.AtKey && v.Message.Contains("did you mean", StringComparison.Ordinal))
-            {
-                int q = v.Message.LastIndexOf("did you mean '", StringComparison.Ordinal) + "did you mean '".Length;
-                string name = v.Message[q..v.Message.IndexOf('\'', q)];
-                suggested.Add(JsonPointer.Append(ParentOf(v.Pointer), name));
-            }
+            if (v.SuggestedName is { } name) suggested.Add(JsonPointer.Append(ParentOf(v.Pointer), name));
         }
         var result = new List<SchemaViolation>();
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var v in violations)
         {
-            if (suggested.Contains(v.Pointer) && v.Message.Contains("missing required property", StringComparison.Ordinal)) continue;
+            if (v.Kind == SchemaViolationKind.MissingRequired && suggested.Contains(v.Pointer)) continue;
             if (seen.Add(v.Pointer)) result.Add(v);
         }
         return result;

@@ -548,7 +548,10 @@ internal sealed class ObjectKeyword : Keyword
             valid = false;
             if (!ctx.Collect) return false;
             string pointer = ctx.Pointer();
-            ctx.Report(JsonPointer.Append(pointer, Required[i]), $"{JsonPointer.ToDisplayPath(pointer)} is missing required property '{Text.Sanitize(Required[i])}'", atKey: false);
+            ctx.Report(new SchemaViolation(JsonPointer.Append(pointer, Required[i]), $"{JsonPointer.ToDisplayPath(pointer)} is missing required property '{Text.Sanitize(Required[i])}'")
+            {
+                Kind = SchemaViolationKind.MissingRequired,
+            });
         }
         return valid;
     }
@@ -580,7 +583,7 @@ internal sealed class ObjectKeyword : Keyword
         string message = $"unknown property '{Text.Sanitize(name)}' in {owner}";
         if (suggestion is not null) message += $"; did you mean '{suggestion}'?";
         ctx.Push(p);
-        ctx.Report(ctx.Pointer(), message, atKey: true);
+        ctx.Report(new SchemaViolation(ctx.Pointer(), message, AtKey: true) { Kind = SchemaViolationKind.UnknownProperty, SuggestedName = suggestion });
         ctx.Pop();
     }
 

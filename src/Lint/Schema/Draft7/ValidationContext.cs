@@ -57,5 +57,7 @@ internal sealed class ValidationContext
     /// <summary>Reports a violation at a given pointer.</summary>
     public void Report(string pointer, string message, bool atKey) => Violations.Add(new SchemaViolation(pointer, message, atKey));
 
+    public void Report(SchemaViolation violation) => Violations.Add(violation);
+
     private readonly record struct Segment(JsonProperty Property, int Index);
 }
