@@ -1,14 +1,12 @@
 namespace Lint.Fixing;
 
 /// <summary>
-/// Replaces a file's content atomically: the new bytes go to a temporary file in the same folder, are flushed to disk,
-/// and the temporary file is renamed over the original. A reader sees the old content or the new one, never a part.
+/// Replaces a fixed file's content atomically (through <see cref="IO.AtomicFile"/>: a temporary file in the same folder,
+/// flushed to disk, renamed over the original), only if the file is unchanged since it was read, keeping its
+/// permissions and writing through a symbolic link to its target.
 /// </summary>
 public static class AtomicFile
 {
-    /// <summary>The suffix of temporary files (they are not <c>*.json</c>, so no run picks them up).</summary>
-    public const string TemporarySuffix = ".lint-fix.tmp";
-
     /// <summary>
     /// Writes <paramref name="content"/> over <paramref name="path"/>, provided the file still holds
     /// <paramref name="expected"/> (the bytes the fix was computed from). A symbolic link is followed and its target
@@ -23,24 +21,9 @@ public static class AtomicFile
         var current = File.ReadAllBytes(target);
         if (!current.AsSpan().SequenceEqual(expected))
             throw new IOException("the file changed while it was being fixed");
-        string directory = Path.GetDirectoryName(target) ?? ".";
-        string temporary = Path.Combine(directory, "." + Path.GetFileName(target) + "." + Guid.NewGuid().ToString("N")[..12] + TemporarySuffix);
-        try
-        {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            {
-                stream.Write(content);
-                stream.Flush(flushToDisk: true);
-            }
-            if (!OperatingSystem.IsWindows())
-                File.SetUnixFileMode(temporary, File.GetUnixFileMode(target));
-            File.Move(temporary, target, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temporary);
-            throw;
-        }
+        var bytes = content.ToArray();
+        UnixFileMode? mode = OperatingSystem.IsWindows() ? null : File.GetUnixFileMode(target);
+        IO.AtomicFile.WriteStream(target, stream => stream.Write(bytes), mode);
     }
 
     private static string ResolveTarget(string path)
@@ -48,15 +31,5 @@ public static class AtomicFile
         var info = new FileInfo(path);
         if (info.LinkTarget is null) return info.FullName;
         return info.ResolveLinkTarget(returnFinalTarget: true)?.FullName ?? info.FullName;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try
-        {
-            if (File.Exists(path)) File.Delete(path);
-        }
-        catch (IOException) { }
-        catch (UnauthorizedAccessException) { }
     }
 }

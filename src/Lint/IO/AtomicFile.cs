@@ -23,7 +23,21 @@ public static class AtomicFile
     /// </summary>
     /// <exception cref="IOException">The folder does not exist, or the file cannot be written or replaced.</exception>
     /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
-    public static void Write(string path, Action<TextWriter> write)
+    public static void Write(string path, Action<TextWriter> write) =>
+        WriteStream(path, stream =>
+        {
+            using var writer = new StreamWriter(stream, Utf8NoBom, bufferSize: -1, leaveOpen: true);
+            write(writer);
+        });
+
+    /// <summary>
+    /// Calls <paramref name="write"/> with a temporary file beside <paramref name="path"/>, flushes it to disk, gives it
+    /// <paramref name="mode"/> when set (Unix), then moves it over <paramref name="path"/>. If anything fails, the
+    /// temporary file is removed, the target is untouched and the exception propagates.
+    /// </summary>
+    /// <exception cref="IOException">The folder does not exist, or the file cannot be written or replaced.</exception>
+    /// <exception cref="UnauthorizedAccessException">The file or its folder is not writable.</exception>
+    public static void WriteStream(string path, Action<Stream> write, UnixFileMode? mode = null)
     {
         var full = Path.GetFullPath(path);
         if (Directory.Exists(full)) throw new IOException($"{path} is a directory");
@@ -33,12 +47,11 @@ public static class AtomicFile
         try
         {
             using (var stream = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None))
-            using (var writer = new StreamWriter(stream, Utf8NoBom))
             {
-                write(writer);
-                writer.Flush();
+                write(stream);
                 stream.Flush(flushToDisk: true);
             }
+            if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, m);
             File.Move(temp, full, overwrite: true);
         }
         catch
