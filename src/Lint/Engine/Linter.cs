@@ -255,16 +255,17 @@ public sealed partial class Linter
 
     private IReadOnlyList<Finding> LintFile(string fullPath, ICorpus corpus)
     {
-        string display = DisplayPath(fullPath);
-        var severities = SeveritiesFor(fullPath);
         var outcome = _reader.Read(fullPath, Config.MaxFileSize);
+        return outcome.Bytes is null ? Unread(fullPath, outcome) : LintContent(DisplayPath(fullPath), fullPath, outcome.Bytes, corpus);
+    }
+
+    /// <summary>The finding for a file whose bytes were not read: too large, or why it could not be read.</summary>
+    private IReadOnlyList<Finding> Unread(string fullPath, ReadOutcome outcome)
+    {
         if (outcome.TooLarge) return TooLarge(fullPath, outcome.Length);
-        if (outcome.Bytes is null)
-        {
-            return severities["invalid-json"] == Severity.Off ? [] :
-                [new Finding("invalid-json", severities["invalid-json"], outcome.Problem ?? "the file cannot be read", display, 1, 1, "")];
-        }
-        return LintContent(display, fullPath, outcome.Bytes, corpus);
+        var severity = SeveritiesFor(fullPath)["invalid-json"];
+        return severity == Severity.Off ? [] :
+            [new Finding("invalid-json", severity, outcome.Problem ?? "the file cannot be read", DisplayPath(fullPath), 1, 1, "")];
     }
 
     private IReadOnlyList<Finding> TooLarge(string fullPath, long? length)

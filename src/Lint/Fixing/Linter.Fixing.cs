@@ -70,9 +70,9 @@ public sealed partial class Linter
 
     private (IReadOnlyList<Finding> Findings, FileFix? Fix) FixFile(string fullPath, ICorpus corpus, bool write, CancellationToken cancellationToken)
     {
-        var bytes = TryReadForFix(fullPath);
-        // Too large or unreadable: lint reports why; nothing to fix.
-        if (bytes is null) return (LintFile(fullPath, corpus), null);
+        // The same guarded read as linting (size limit, no link out of the project); unread files report why, unfixed.
+        var outcome = _reader.Read(fullPath, Config.MaxFileSize);
+        if (outcome.Bytes is not { } bytes) return (Unread(fullPath, outcome), null);
         string display = DisplayPath(fullPath);
         var fix = FixContent(display, fullPath, bytes, corpus, cancellationToken, out var initial);
         if (!fix.Changed) return (fix.Remaining, null);
@@ -88,19 +88,6 @@ public sealed partial class Linter
             string reason = Text.Sanitize(ex.Message, 300);
             var findings = initial.Select(f => f.Fix is null || !ShouldFix(f) ? f : f with { Message = $"{f.Message} (not fixed: the file could not be written: {reason})" }).ToList();
             return (findings, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: false, Error: reason));
-        }
-    }
-
-    private byte[]? TryReadForFix(string fullPath)
-    {
-        try
-        {
-            if (new FileInfo(fullPath).Length > Config.MaxFileSize) return null;
-            return File.ReadAllBytes(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
         }
     }
 
