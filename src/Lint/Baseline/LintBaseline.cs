@@ -166,21 +166,10 @@ public sealed class LintBaseline
 
     private static LintBaseline Parse(byte[] bytes, string name)
     {
-        var (document, error, lines) = StrictJsonParser.Parse(bytes);
-        if (error is not null)
+        using (var document = StrictJsonParser.ParseOrThrow(bytes, name, (where, reason) => new BaselineException($"{where}: the baseline is not valid JSON: {reason}")))
         {
-            var (l, c) = lines.ToLineColumn(error.Offset);
-            throw new BaselineException($"{name}:{l}:{c}: the baseline is not valid JSON: {error.Message}");
-        }
-        using (document)
-        {
-            BaselineException Invalid(string pointer, string message)
-            {
-                var span = document!.Positions.GetNearest(pointer);
-                var (l, c) = lines.ToLineColumn(span.Start);
-                return new BaselineException($"{name}:{l}:{c}: invalid baseline: {message}");
-            }
-            if (document!.DuplicateKeys.Count > 0)
+            BaselineException Invalid(string pointer, string message) => new($"{document.Location(name, pointer)}: invalid baseline: {message}");
+            if (document.DuplicateKeys.Count > 0)
             {
                 var d = document.DuplicateKeys[0];
                 throw Invalid(d.Pointer, $"property '{Text.Sanitize(d.Name)}' is defined twice");

@@ -56,24 +56,13 @@ public static class ConfigLoader
     /// <summary>Validates configuration text; <paramref name="fullPath"/> names it in messages and anchors relative paths.</summary>
     public static LintConfig Parse(byte[] bytes, string fullPath, IReadOnlyCollection<string> knownRuleIds)
     {
-        var (doc, error, lines) = StrictJsonParser.Parse(bytes);
-        if (error is not null)
+        using (var doc = StrictJsonParser.ParseOrThrow(bytes, fullPath, (where, reason) => new LintConfigurationException($"{where}: invalid configuration: {reason}")))
         {
-            var (l, c) = lines.ToLineColumn(error.Offset);
-            throw new LintConfigurationException($"{fullPath}:{l}:{c}: invalid configuration: {error.Message}");
-        }
-        using (doc)
-        {
-            string Where(string pointer, bool atKey = false)
-            {
-                var span = doc!.Positions.GetNearest(pointer);
-                var (l, c) = lines.ToLineColumn(atKey && span.KeyStart >= 0 ? span.KeyStart : span.Start);
-                return $"{fullPath}:{l}:{c}";
-            }
-            if (doc!.DuplicateKeys.Count > 0)
+            string Where(string pointer, bool atKey = false) => doc.Location(fullPath, pointer, atKey);
+            if (doc.DuplicateKeys.Count > 0)
             {
                 var d = doc.DuplicateKeys[0];
-                var (l, c) = lines.ToLineColumn(d.Offset);
+                var (l, c) = doc.Lines.ToLineColumn(d.Offset);
                 throw new LintConfigurationException($"{fullPath}:{l}:{c}: invalid configuration: property '{Text.Sanitize(d.Name)}' is defined twice");
             }
             var violations = SchemaValidator.Configuration.Validate(doc.Root);

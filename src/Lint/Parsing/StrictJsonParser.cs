@@ -47,6 +47,23 @@ public sealed class ParsedDocument : IDisposable
     /// <summary>Property names repeated within one object.</summary>
     public IReadOnlyList<DuplicateKey> DuplicateKeys { get; }
 
+    /// <summary>
+    /// The byte offset a message about <paramref name="pointer"/> is placed at: the start of the node, or of its
+    /// property name with <paramref name="atKey"/>; the nearest existing ancestor when the node is absent.
+    /// </summary>
+    public int OffsetOf(string pointer, bool atKey = false)
+    {
+        var span = Positions.GetNearest(pointer);
+        return atKey && span.KeyStart >= 0 ? span.KeyStart : span.Start;
+    }
+
+    /// <summary><c>name:line:column</c> of <see cref="OffsetOf"/>, for messages about files other than incident files.</summary>
+    public string Location(string name, string pointer, bool atKey = false)
+    {
+        var (line, column) = Lines.ToLineColumn(OffsetOf(pointer, atKey));
+        return $"{name}:{line}:{column}";
+    }
+
     /// <inheritdoc />
     public void Dispose() => Document.Dispose();
 }
@@ -78,6 +95,18 @@ public static class StrictJsonParser
         AllowTrailingCommas = false,
         MaxDepth = MaxDepth,
     };
+
+    /// <summary>
+    /// Parses a file that must be well formed (a configuration, a schema, a baseline): on a syntax error, throws what
+    /// <paramref name="fail"/> makes of <c>name:line:column</c> and the reason.
+    /// </summary>
+    public static ParsedDocument ParseOrThrow(byte[] bytes, string name, Func<string, string, Exception> fail)
+    {
+        var (document, error, lines) = Parse(bytes);
+        if (error is null) return document!;
+        var (line, column) = lines.ToLineColumn(error.Offset);
+        throw fail($"{name}:{line}:{column}", error.Message);
+    }
 
     /// <summary>Parses <paramref name="bytes"/>; exactly one of the results is non-null.</summary>
     public static (ParsedDocument? Document, ParseError? Error, LineIndex Lines) Parse(byte[] bytes)

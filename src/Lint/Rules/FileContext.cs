@@ -54,9 +54,7 @@ public sealed class FileContext
     public void Report(string pointer, string message, Fix? fix = null, bool atKey = false)
     {
         var rule = _current ?? throw new InvalidOperationException("Report called outside a rule.");
-        var span = Document.Positions.GetNearest(pointer);
-        int offset = atKey && span.KeyStart >= 0 ? span.KeyStart : span.Start;
-        _findings.Add(new RawFinding(rule.Metadata.Id, message, offset, pointer, rule.Metadata.Fixable ? fix : null));
+        _findings.Add(new RawFinding(rule.Metadata.Id, message, Document.OffsetOf(pointer, atKey), pointer, rule.Metadata.Fixable ? fix : null));
     }
 
     /// <summary>Reports a finding of the running rule at a byte offset (for positions that are not a node, such as a repeated key).</summary>

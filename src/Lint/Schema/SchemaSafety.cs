@@ -82,24 +82,13 @@ public static partial class SchemaSafety
     /// <summary>Checks one document; returns the file parts of its relative references.</summary>
     private static List<string> InspectDocument(byte[] bytes, string name, List<UnsupportedKeywordUse> uses, IReadOnlyDictionary<string, string>? schemaMap)
     {
-        var (parsed, error, lines) = StrictJsonParser.Parse(bytes);
-        if (error is not null)
+        using (var parsed = StrictJsonParser.ParseOrThrow(bytes, name, (where, reason) => new SchemaLoadException($"{where}: the schema is not valid JSON: {reason}")))
         {
-            var (l, c) = lines.ToLineColumn(error.Offset);
-            throw new SchemaLoadException($"{name}:{l}:{c}: the schema is not valid JSON: {error.Message}");
-        }
-        using (parsed)
-        {
-            string Where(string pointer, bool atKey)
-            {
-                var span = parsed!.Positions.GetNearest(pointer);
-                var (l, c) = lines.ToLineColumn(atKey && span.KeyStart >= 0 ? span.KeyStart : span.Start);
-                return $"{name}:{l}:{c}";
-            }
+            string Where(string pointer, bool atKey) => parsed.Location(name, pointer, atKey);
             var references = new List<string>();
             var declaredIds = new List<string>();
-            CollectAbsoluteIds(parsed!.Root, declaredIds);
-            Walk(parsed!.Root, "", (kind, pointer, value) =>
+            CollectAbsoluteIds(parsed.Root, declaredIds);
+            Walk(parsed.Root, "", (kind, pointer, value) =>
             {
                 if (kind == Found.Keyword)
                 {

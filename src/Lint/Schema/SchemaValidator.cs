@@ -107,21 +107,10 @@ public sealed class SchemaValidator
     public static SchemaValidator FromText(string text, string name, string? documentPath, IReadOnlyDictionary<string, string>? schemaMap, bool allowUnsupportedKeywords)
     {
         var bytes = System.Text.Encoding.UTF8.GetBytes(text);
-        var (parsed, error, lines) = StrictJsonParser.Parse(bytes);
-        if (error is not null)
+        using (var parsed = StrictJsonParser.ParseOrThrow(bytes, name, (where, reason) => new SchemaLoadException($"{where}: the schema is not valid JSON: {reason}")))
         {
-            var (l, c) = lines.ToLineColumn(error.Offset);
-            throw new SchemaLoadException($"{name}:{l}:{c}: the schema is not valid JSON: {error.Message}");
-        }
-        using (parsed)
-        {
-            string Where(string pointer)
-            {
-                var span = parsed!.Positions.GetNearest(pointer);
-                var (l, c) = lines.ToLineColumn(span.KeyStart >= 0 ? span.KeyStart : span.Start);
-                return $"{name}:{l}:{c}";
-            }
-            if (!allowUnsupportedKeywords && SchemaSafety.UnsupportedKeywordUses(parsed!.Root).FirstOrDefault() is { Keyword: not null } use)
+            string Where(string pointer) => parsed.Location(name, pointer, atKey: true);
+            if (!allowUnsupportedKeywords && SchemaSafety.UnsupportedKeywordUses(parsed.Root).FirstOrDefault() is { Keyword: not null } use)
                 throw new SchemaLoadException($"{new UnsupportedKeywordUse(use.Keyword, Where(use.Pointer)).Message}; draft-07 does not define it: remove it or express the constraint with draft-07 keywords");
             try
             {
@@ -130,7 +119,7 @@ public sealed class SchemaValidator
                     BaseUri = documentPath is null ? null : new Uri(Path.GetFullPath(documentPath)).AbsoluteUri,
                     SchemaMap = schemaMap ?? NoMap,
                 };
-                return new SchemaValidator(CompiledSchema.FromElement(parsed!.Root, options), name);
+                return new SchemaValidator(CompiledSchema.FromElement(parsed.Root, options), name);
             }
             catch (SchemaLoadException ex)
             {
