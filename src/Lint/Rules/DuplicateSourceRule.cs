@@ -18,8 +18,9 @@ public sealed class DuplicateSourceRule : IFileRule
         {
             int index = i++;
             if (!source.TryGetString("url", out var url) || url.Length == 0) continue;
-            if (first.TryAdd(Normalize(url), index)) continue;
-            context.Report($"/record/sources/{index}/url", $"sources[{index}] has the same URL as sources[{first[Normalize(url)]}]: {Text.Quote(url)}");
+            var key = Normalize(url);
+            if (first.TryAdd(key, index)) continue;
+            context.Report($"/record/sources/{index}/url", $"sources[{index}] has the same URL as sources[{first[key]}]: {Text.Quote(url)}");
         }
     }
 
