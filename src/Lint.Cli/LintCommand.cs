@@ -31,8 +31,11 @@ public sealed record LintCommandOptions(
     /// <summary><c>--corpus-only</c>: skip targets outside the configured corpus (for pre-commit hooks).</summary>
     public bool CorpusOnly { get; init; }
 
-    /// <summary><c>--cache</c>: keep the corpus slug index in <c>.lintcache</c>.</summary>
-    public bool Cache { get; init; }
+    /// <summary><c>--no-cache</c>: neither read nor write the persistent corpus index (it is on by default; <c>--cache</c> is accepted and changes nothing).</summary>
+    public bool NoCache { get; init; }
+
+    /// <summary><c>--cache-location DIR</c>: keep the persistent corpus index in DIR instead of <c>.lintcache/</c> beside the configuration.</summary>
+    public string? CacheLocation { get; init; }
 
     /// <summary><c>--stdin</c>: lint standard input instead of files.</summary>
     public bool Stdin { get; init; }
@@ -88,11 +91,13 @@ public static class LintCommand
         var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in the baseline FILE, pruning those that no longer occur." };
         var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what remains." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print the safe fixes as a unified diff per file; write nothing." };
-        var cacheOption = new Option<bool>("--cache") { Description = "Keep the corpus slug index in .lintcache beside the configuration: linting a few files of a large corpus then skips opening the others." };
+        var cacheOption = new Option<bool>("--cache") { Description = "Accepted for compatibility: the corpus index (.lintcache/) is on by default." };
+        var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the corpus index (.lintcache/); every corpus file is read." };
+        var cacheLocation = new Option<string?>("--cache-location") { Description = "Keep the corpus index in DIR instead of .lintcache/ beside the configuration." };
         var stdinOption = new Option<bool>("--stdin") { Description = "Lint standard input instead of files (requires --stdin-filename)." };
         var stdinFilename = new Option<string?>("--stdin-filename") { Description = "The path standard input is linted as: its name, folder and configuration overrides apply." };
         root.Arguments.Add(paths);
-        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun, corpusOnly, cacheOption, stdinOption, stdinFilename }) root.Options.Add(o);
+        foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun, corpusOnly, cacheOption, noCache, cacheLocation, stdinOption, stdinFilename }) root.Options.Add(o);
 
         root.SetAction(async (parseResult, cancellationToken) =>
         {
@@ -128,7 +133,8 @@ public static class LintCommand
                 Baseline = parseResult.GetValue(baseline),
                 WriteBaseline = parseResult.GetValue(writeBaseline),
                 CorpusOnly = parseResult.GetValue(corpusOnly),
-                Cache = parseResult.GetValue(cacheOption),
+                NoCache = parseResult.GetValue(noCache),
+                CacheLocation = parseResult.GetValue(cacheLocation),
                 Stdin = parseResult.GetValue(stdinOption),
                 StdinFilename = parseResult.GetValue(stdinFilename),
             };
@@ -164,6 +170,16 @@ public static class LintCommand
             stderr.WriteLine("lint: use either --baseline or --write-baseline, not both (--write-baseline already suppresses what it records)");
             return ExitCodes.UsageError;
         }
+        if (options.NoCache && options.CacheLocation is not null)
+        {
+            stderr.WriteLine("lint: --no-cache and --cache-location cannot be used together (--no-cache turns the corpus index off)");
+            return ExitCodes.UsageError;
+        }
+        if (options.CacheLocation is { } location && File.Exists(Path.GetFullPath(location)))
+        {
+            stderr.WriteLine($"lint: --cache-location {location}: is a file; give a folder (it is created if it does not exist)");
+            return ExitCodes.UsageError;
+        }
         if (options.Fix && options.FixDryRun)
         {
             stderr.WriteLine("lint: --fix and --fix-dry-run cannot be used together");
@@ -186,7 +202,8 @@ public static class LintCommand
                     // With a baseline, warnings must be seen to be matched; --quiet then only filters the report.
                     Quiet = options.Quiet && !baseline.IsActive,
                     CorpusOnly = options.CorpusOnly,
-                    Cache = options.Cache,
+                    Cache = !options.NoCache,
+                    CacheLocation = options.CacheLocation,
                     Progress = progress,
                 });
                 foreach (var warning in linter.Warnings) stderr.WriteLine($"lint: warning: {Lint.Parsing.Text.Sanitize(warning, int.MaxValue)}");

@@ -77,6 +77,16 @@ public sealed record Finding(
     /// <summary>Whether <see cref="Fix"/> is set.</summary>
     public bool IsFixable => Fix is not null;
 
+    /// <summary>
+    /// Whether the finding is in a corpus file that was not among the files linted: a whole-corpus rule
+    /// (<c>related-exists</c>, <c>duplicate-slug</c>) found it there, typically because a rename or a deletion in the
+    /// files being linted broke a reference. Its message says so too.
+    /// </summary>
+    public bool OutsideTargets { get; init; }
+
+    /// <summary>The text added to the message of a finding in a file that was not linted (<see cref="OutsideTargets"/>).</summary>
+    public const string OutsideTargetsNote = " (in a file not named in this run: lint checks references across the whole corpus)";
+
     /// <summary>The deterministic report order: file (ordinal), line, column, rule id, message.</summary>
     public static readonly IComparer<Finding> ReportOrder = Comparer<Finding>.Create((a, b) =>
     {

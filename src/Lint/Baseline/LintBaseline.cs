@@ -75,7 +75,10 @@ public sealed class LintBaseline
         if (previous is not null)
         {
             var scope = new BaselineScope(result, location);
-            entries.AddRange(previous.Entries.Where(e => !scope.Covers(e.File)));
+            // A file that was not linted can still have findings today (whole-corpus rules report in every file): those
+            // replace its previous entries of the same rule and node instead of adding to them.
+            var today = entries.Select(e => new BaselineKey(e.File, e.Rule, e.Pointer)).ToHashSet();
+            entries.AddRange(previous.Entries.Where(e => !scope.Covers(e.File) && !today.Contains(new BaselineKey(e.File, e.Rule, e.Pointer))));
         }
         return new LintBaseline(entries);
     }

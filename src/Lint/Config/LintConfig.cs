@@ -50,8 +50,8 @@ public sealed record LintConfig
     /// </summary>
     public Severity UnsupportedKeywords { get; init; } = Severity.Error;
 
-    /// <summary>Whether to keep the corpus slug index in <c>.lintcache</c> (<c>"cache": true</c>, or <c>--cache</c>).</summary>
-    public bool Cache { get; init; }
+    /// <summary>Whether to keep the persistent corpus index in <c>.lintcache/</c> (default true; <c>"cache": false</c> turns it off, like <c>--no-cache</c>).</summary>
+    public bool Cache { get; init; } = true;
 
     /// <summary>Rule id to severity.</summary>
     public IReadOnlyDictionary<string, Severity> Rules { get; init; } = new Dictionary<string, Severity>();

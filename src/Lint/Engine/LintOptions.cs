@@ -30,15 +30,27 @@ public sealed record LintOptions
     /// <summary>
     /// Lint only those targets that belong to the corpus (the configuration's <c>include</c> minus <c>exclude</c>);
     /// other targets are skipped without a finding. Meant for pre-commit hooks, which pass every staged file that
-    /// matches the hook's pattern (<c>package.json</c>, <c>lint.config.json</c>, ...). No effect without targets.
+    /// matches the hook's pattern (<c>package.json</c>, <c>lint.config.json</c>, ...). Without targets no file is linted,
+    /// but the whole-corpus rules (<see cref="Rules.IIndexRule"/>) still check every file of the corpus: what a hook
+    /// needs for a commit that stages no incident file, such as a deletion.
     /// </summary>
     public bool CorpusOnly { get; init; }
 
     /// <summary>
-    /// Keep the corpus slug index in <c>.lintcache</c> beside the configuration (<c>--cache</c>), so that linting a few
-    /// files of a large corpus reads each other file's size and modification time instead of its slug. Off by default.
+    /// Keep the persistent corpus index (each corpus file's slug and outgoing references, proven fresh by its size,
+    /// times and file id) in <c>.lintcache/</c> beside the configuration, so that a run that lints a few files of a large
+    /// corpus (a pre-commit hook) <c>stat</c>s the other files instead of opening them. The index is a cache: it
+    /// never changes a finding. Off by default in the library (a library user's folders are not written to unasked);
+    /// the <c>lint</c> command turns it on unless <c>--no-cache</c> is given. <c>"cache": false</c> in the configuration
+    /// turns it off either way.
     /// </summary>
     public bool Cache { get; init; }
+
+    /// <summary>
+    /// The folder of the persistent corpus index (<c>--cache-location DIR</c>), absolute or relative to
+    /// <see cref="WorkingDirectory"/>; null for <c>.lintcache</c> beside the configuration.
+    /// </summary>
+    public string? CacheLocation { get; init; }
 
     /// <summary>
     /// Told how many files are done, once when the files are known and after each file, while

@@ -108,15 +108,20 @@ public sealed partial class Linter
         var watch = Stopwatch.StartNew();
         // Folders that cannot be listed are reported when they hide files being linted (not for the corpus of a few targets).
         var unreadableDirectories = new List<string>();
-        var corpusFiles = _discovery.CorpusFiles(targets.Count == 0 ? unreadableDirectories : null);
-        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory, unreadableDirectories);
+        // --corpus-only with no targets (a pre-commit hook called for a commit that stages no incident file, such as a
+        // deletion) lints no file, but the whole-corpus rules still run over every file of the corpus.
+        bool integrityOnly = targets.Count == 0 && _options.CorpusOnly;
+        var corpusFiles = _discovery.CorpusFiles(targets.Count == 0 && !integrityOnly ? unreadableDirectories : null);
+        IReadOnlyList<string> files = integrityOnly ? [] : targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory, unreadableDirectories);
         if (targets.Count > 0 && _options.CorpusOnly)
         {
             var inCorpus = new HashSet<string>(corpusFiles, StringComparer.Ordinal);
             files = files.Where(inCorpus.Contains).ToList();
         }
-        var corpus = BuildCorpus(corpusFiles.Concat(files).Distinct(StringComparer.Ordinal), null);
+        var run = PrepareCorpus(corpusFiles.Concat(files), files, null);
+        var loopCorpus = IndexOf(run);
         var results = new IReadOnlyList<Finding>[files.Count];
+        var entries = new CorpusEntry?[files.Count];
         var progress = _options.Progress;
         var done = new StrongBox<int>(0);
         progress?.Report(new LintProgress(0, files.Count));
@@ -124,12 +129,14 @@ public sealed partial class Linter
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
             (i, ct) =>
             {
-                results[i] = LintFile(files[i], corpus);
+                results[i] = LintFile(files[i], loopCorpus, out entries[i]);
                 progress?.Report(new LintProgress(Interlocked.Increment(ref done.Value), files.Count));
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
+        for (int i = 0; i < files.Count; i++) run.SetLinted(files[i], entries[i]);
+        var integrity = FinishCorpus(run, reportOthers: true).Findings;
         var unreadable = unreadableDirectories.Distinct(StringComparer.Ordinal).Select(UnreadableDirectory).Where(f => f is not null).Select(f => f!);
-        return Finish(results.SelectMany(r => r).Concat(unreadable), files.Select(DisplayPath), watch);
+        return Finish(results.SelectMany(r => r).Concat(integrity).Concat(unreadable), files.Select(DisplayPath), watch);
     }
 
     private Finding? UnreadableDirectory(string fullPath)
@@ -172,9 +179,8 @@ public sealed partial class Linter
         var watch = Stopwatch.StartNew();
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
         if (bytes.LongLength > Config.MaxFileSize) return Task.FromResult(Finish(TooLarge(full, bytes.LongLength), [DisplayPath(full)], watch));
-        var corpus = BuildCorpus(_discovery.CorpusFiles().Where(f => f != full), (full, bytes));
-        var findings = LintContent(DisplayPath(full), full, bytes, corpus);
-        return Task.FromResult(Finish(findings, [DisplayPath(full)], watch));
+        // Standard input speaks for one file: whole-corpus findings in other files are not part of its report.
+        return Task.FromResult(LintInMemory(new Dictionary<string, byte[]?>(StringComparer.Ordinal) { [full] = bytes }, reportOthers: false, cancellationToken) with { Elapsed = watch.Elapsed });
     }
 
     /// <summary>
@@ -186,6 +192,18 @@ public sealed partial class Linter
     /// </summary>
     public IReadOnlyList<Finding> LintContent(string displayPath, string fullPath, byte[] bytes, ICorpus corpus)
     {
+        var findings = LintContentCore(displayPath, fullPath, bytes, corpus, out var entry);
+        if (entry is null) return findings;
+        return findings.Concat(IndexFindings(new IndexedFile(displayPath, fullPath, entry), corpus, SeveritiesFor(fullPath))).ToList();
+    }
+
+    /// <summary>
+    /// <see cref="LintContent"/> without the <see cref="IIndexRule"/>s (the run decides those for the whole corpus at
+    /// the end); also gives the file's corpus index entry, from the same parse.
+    /// </summary>
+    private IReadOnlyList<Finding> LintContentCore(string displayPath, string fullPath, byte[] bytes, ICorpus corpus, out CorpusEntry? entry)
+    {
+        entry = null;
         var severities = SeveritiesFor(fullPath);
         var raw = new List<RawFinding>();
         var failures = new List<Finding>();
@@ -198,16 +216,19 @@ public sealed partial class Linter
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
+            entry = new CorpusEntry(SlugScanner.ReadSlug(bytes), false, 1, 1, []);
             return severities["invalid-json"] == Severity.Off ? [] : [InternalError("invalid-json", ex, displayPath)];
         }
         if (error is not null)
         {
+            entry = new CorpusEntry(SlugScanner.ReadSlug(bytes), false, 1, 1, []);
             if (severities["invalid-json"] == Severity.Off) return [];
             var (l, c) = lines.ToLineColumn(error.Offset);
             return [new Finding("invalid-json", severities["invalid-json"], Text.Sanitize(error.Message, int.MaxValue), displayPath, l, c, "")];
         }
         using (document)
         {
+            entry = CorpusEntry.FromDocument(document!);
             var context = new FileContext(displayPath, fullPath, document!, _settings, raw);
             foreach (var rule in Rules)
             {
@@ -253,10 +274,13 @@ public sealed partial class Linter
         return new Finding(ruleId, Severity.Error, Text.Sanitize(message, 400), displayPath, 1, 1, "");
     }
 
-    private IReadOnlyList<Finding> LintFile(string fullPath, ICorpus corpus)
+    private IReadOnlyList<Finding> LintFile(string fullPath, ICorpus corpus, out CorpusEntry? entry)
     {
+        entry = null;
         var outcome = _reader.Read(fullPath, Config.MaxFileSize);
-        return outcome.Bytes is null ? Unread(fullPath, outcome) : LintContent(DisplayPath(fullPath), fullPath, outcome.Bytes, corpus);
+        if (outcome.Bytes is null) return Unread(fullPath, outcome);
+        FileRead?.Invoke(fullPath);
+        return LintContentCore(DisplayPath(fullPath), fullPath, outcome.Bytes, corpus, out entry);
     }
 
     /// <summary>The finding for a file whose bytes were not read: too large, or why it could not be read.</summary>
@@ -276,47 +300,17 @@ public sealed partial class Linter
         return [new Finding("file-too-large", severity, $"{size} the limit of {Config.MaxFileSize} bytes (maxFileSize); it was not read", DisplayPath(fullPath), 1, 1, "")];
     }
 
-    /// <summary>The corpus index: slugs of <paramref name="files"/>, plus the in-memory <paramref name="extra"/> content.</summary>
+    /// <summary>
+    /// The corpus index of <paramref name="files"/> (slugs and references), plus the in-memory <paramref name="extra"/>
+    /// content in place of that file's. Uses and updates the persistent index like a lint run.
+    /// </summary>
     public CorpusIndex BuildCorpus(IEnumerable<string> files, (string FullPath, byte[] Bytes)? extra)
     {
-        var list = files.ToList();
-        var slugs = new string?[list.Count];
-        var cache = _options.Cache || Config.Cache ? SlugCache.Load(Config.BaseDirectory) : null;
-        Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
-            i => slugs[i] = ReadSlug(list[i], cache));
-        cache?.Save();
-        var index = new CorpusIndex();
-        for (int i = 0; i < list.Count; i++)
-            if (slugs[i] is { } slug) index.Add(slug, DisplayPath(list[i]));
-        if (extra is { } e && SlugScanner.ReadSlug(e.Bytes) is { } extraSlug) index.Add(extraSlug, DisplayPath(e.FullPath));
-        index.Seal();
-        return index;
-    }
-
-    /// <summary>
-    /// The slug of a corpus file, or null. Only files within the size limit and not reached through a link out of the
-    /// project are read; with a cache, a file whose size and modification time are unchanged is not opened.
-    /// </summary>
-    private string? ReadSlug(string fullPath, SlugCache? cache)
-    {
-        try
-        {
-            var info = new FileInfo(fullPath);
-            if (!info.Exists || info.Length > Config.MaxFileSize || !_reader.MayRead(fullPath)) return null;
-            if (cache is null) return SlugScanner.ReadSlug(fullPath);
-            long ticks = info.LastWriteTimeUtc.Ticks;
-            lock (cache)
-            {
-                if (cache.TryGet(fullPath, info.Length, ticks, out var cached)) return cached;
-            }
-            var slug = SlugScanner.ReadSlug(fullPath);
-            lock (cache) cache.Set(fullPath, info.Length, ticks, slug);
-            return slug;
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            return null;
-        }
+        var overrides = new Dictionary<string, byte[]?>(StringComparer.Ordinal);
+        if (extra is { } e) overrides[e.FullPath] = e.Bytes;
+        var run = PrepareCorpus(files, [], overrides);
+        SaveIndex(run);
+        return IndexOf(run);
     }
 
     /// <summary>The severity of every rule for one file: defaults, then <c>rules</c>, then matching <c>overrides</c>, then command-line overrides.</summary>

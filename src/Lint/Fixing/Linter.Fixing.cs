@@ -29,9 +29,12 @@ public sealed partial class Linter
         ArgumentNullException.ThrowIfNull(bytes);
         cancellationToken.ThrowIfCancellationRequested();
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
-        var corpus = BuildCorpus(_discovery.CorpusFiles().Where(f => f != full), (full, bytes));
-        var result = FixContent(DisplayPath(full), full, bytes, corpus, cancellationToken, out _);
-        return Task.FromResult(result with { Remaining = Reported(result.Remaining) });
+        var run = PrepareCorpus(_discovery.CorpusFiles(), [full], new Dictionary<string, byte[]?>(StringComparer.Ordinal) { [full] = bytes });
+        var result = FixContent(DisplayPath(full), full, bytes, IndexOf(run), cancellationToken, out _, out var entry);
+        run.SetLinted(full, entry);
+        // The bytes speak for one document: whole-corpus findings in other files are not part of its result.
+        var integrity = FinishCorpus(run, reportOthers: false).Findings;
+        return Task.FromResult(result with { Remaining = Reported(result.Remaining.Concat(integrity)) });
     }
 
     /// <summary>Fixes <paramref name="text"/> as if it were the file <paramref name="path"/>; see <see cref="FixAsync(string, byte[], CancellationToken)"/>.</summary>
@@ -52,29 +55,41 @@ public sealed partial class Linter
         var watch = Stopwatch.StartNew();
         var corpusFiles = _discovery.CorpusFiles();
         var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory);
-        var corpus = BuildCorpus(corpusFiles.Concat(files).Distinct(StringComparer.Ordinal), null);
+        var run = PrepareCorpus(corpusFiles.Concat(files), files, null);
+        var corpus = IndexOf(run);
         var outcomes = new (IReadOnlyList<Finding> Findings, FileFix? Fix)[files.Count];
+        var entries = new Corpus.CorpusEntry?[files.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
             (i, ct) =>
             {
-                outcomes[i] = FixFile(files[i], corpus, write, ct);
+                outcomes[i] = FixFile(files[i], corpus, write, ct, out entries[i]);
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
+        // Whole-corpus rules see each fixed file as it is now (or, in a dry run, as it would be).
+        for (int i = 0; i < files.Count; i++)
+        {
+            run.SetLinted(files[i], entries[i]);
+            // A changed file's entry is not what its stamp (taken before) proves: never record it in the persistent index.
+            if (outcomes[i].Fix is not null) run.Unstamp(files[i]);
+        }
+        var integrity = FinishCorpus(run, reportOthers: true).Findings;
         var changed = outcomes.Where(o => o.Fix is not null).Select(o => o.Fix!).ToList();
         var done = changed.Where(f => f.Error is null).ToList();
         var summary = new FixSummary(done.Sum(f => f.AppliedFixes), done.Count, DryRun: !write, FailedFiles: changed.Count - done.Count);
-        var result = Finish(outcomes.SelectMany(o => o.Findings), files.Select(DisplayPath), watch) with { Fixes = summary };
+        var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(integrity), files.Select(DisplayPath), watch) with { Fixes = summary };
         return new FixRunResult(result, changed);
     }
 
-    private (IReadOnlyList<Finding> Findings, FileFix? Fix) FixFile(string fullPath, ICorpus corpus, bool write, CancellationToken cancellationToken)
+    private (IReadOnlyList<Finding> Findings, FileFix? Fix) FixFile(string fullPath, ICorpus corpus, bool write, CancellationToken cancellationToken, out Corpus.CorpusEntry? entry)
     {
+        entry = null;
         // The same guarded read as linting (size limit, no link out of the project); unread files report why, unfixed.
         var outcome = _reader.Read(fullPath, Config.MaxFileSize);
         if (outcome.Bytes is not { } bytes) return (Unread(fullPath, outcome), null);
+        FileRead?.Invoke(fullPath);
         string display = DisplayPath(fullPath);
-        var fix = FixContent(display, fullPath, bytes, corpus, cancellationToken, out var initial);
+        var fix = FixContent(display, fullPath, bytes, corpus, cancellationToken, out var initial, out entry);
         if (!fix.Changed) return (fix.Remaining, null);
         if (!write) return (fix.Remaining, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: false, Error: null));
         try
@@ -86,16 +101,17 @@ public sealed partial class Linter
         {
             // The file is as it was, so its findings are those of the original; the fixable ones say why they remain.
             string reason = Text.Sanitize(ex.Message, 300);
+            entry = Corpus.CorpusEntry.FromBytes(bytes);
             var findings = initial.Select(f => f.Fix is null || !ShouldFix(f) ? f : f with { Message = $"{f.Message} (not fixed: the file could not be written: {reason})" }).ToList();
             return (findings, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: false, Error: reason));
         }
     }
 
     /// <summary>The fix loop on one document. <see cref="FixResult.Remaining"/> is unsorted and unfiltered.</summary>
-    internal FixResult FixContent(string displayPath, string fullPath, byte[] bytes, ICorpus corpus, CancellationToken cancellationToken, out IReadOnlyList<Finding> initial)
+    internal FixResult FixContent(string displayPath, string fullPath, byte[] bytes, ICorpus corpus, CancellationToken cancellationToken, out IReadOnlyList<Finding> initial, out Corpus.CorpusEntry? entry)
     {
         var current = bytes;
-        var findings = LintContent(displayPath, fullPath, current, corpus);
+        var findings = LintContentCore(displayPath, fullPath, current, corpus, out entry);
         initial = findings;
         int applied = 0, passes = 0;
         while (passes < MaxFixPasses)
@@ -110,7 +126,7 @@ public sealed partial class Linter
             current = application.Result;
             applied += application.Applied.Count;
             passes++;
-            findings = LintContent(displayPath, fullPath, current, corpus);
+            findings = LintContentCore(displayPath, fullPath, current, corpus, out entry);
         }
         return new FixResult(bytes, current, applied, passes, findings);
     }

@@ -55,6 +55,7 @@ public sealed class JsonFormatter : IFormatter
                 json.WriteString("message", f.Message);
                 json.WriteString("pointer", f.Pointer);
                 json.WriteBoolean("fixable", f.IsFixable);
+                if (f.OutsideTargets) json.WriteBoolean("outsideTargets", true);
                 json.WriteEndObject();
             }
             json.WriteEndArray();

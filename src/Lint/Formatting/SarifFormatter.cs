@@ -194,6 +194,7 @@ public sealed class SarifFormatter : IFormatter
         }
         json.WriteStartObject("properties");
         json.WriteString("pointer", f.Pointer);
+        if (f.OutsideTargets) json.WriteBoolean("outsideTargets", true);
         json.WriteBoolean("fixable", f.IsFixable);
         json.WriteEndObject();
         json.WriteEndObject();

@@ -28,7 +28,11 @@ public interface IFileRule : ILintRule
     void Check(FileContext context);
 }
 
-/// <summary>A rule that looks at one well-formed file against the slugs of the whole corpus.</summary>
+/// <summary>
+/// A rule that looks at one well-formed file against the slugs of the whole corpus, while that file is linted. It
+/// sees the file's parse; it runs only for the files being linted. (A rule that should also report in files that are
+/// not being linted, from what the corpus index records, implements <see cref="IIndexRule"/>.)
+/// </summary>
 public interface ICorpusRule : ILintRule
 {
     /// <summary>Checks one file against the corpus and reports through <see cref="FileContext.Report"/>.</summary>
@@ -40,6 +44,35 @@ public interface IEngineRule : ILintRule
 {
 }
 
+/// <summary>
+/// A cross-file rule decided from the corpus index, for <b>every</b> file of the corpus on every run (not only the
+/// files being linted): a reference in a file that was not named, broken by a rename or a deletion elsewhere, is
+/// reported in that file. It sees only the file's <see cref="Corpus.CorpusEntry"/> (slug and outgoing references,
+/// with their positions), never the file's text, so unchanged files need not be opened.
+/// </summary>
+public interface IIndexRule : ILintRule
+{
+    /// <summary>Checks one file's index entry against the corpus and adds its findings to <paramref name="findings"/>.</summary>
+    void Check(IndexedFile file, ICorpus corpus, ICollection<IndexFinding> findings);
+}
+
+/// <summary>One file as the corpus index knows it.</summary>
+/// <param name="DisplayPath">The path shown in reports.</param>
+/// <param name="FullPath">The full path.</param>
+/// <param name="Entry">Its slug and references.</param>
+public sealed record IndexedFile(string DisplayPath, string FullPath, Corpus.CorpusEntry Entry)
+{
+    /// <summary>The file name without <c>.json</c>.</summary>
+    public string FileStem => Path.GetFileNameWithoutExtension(FullPath);
+}
+
+/// <summary>A finding of an <see cref="IIndexRule"/>, at a position the index recorded.</summary>
+/// <param name="Pointer">JSON Pointer of the node.</param>
+/// <param name="Line">1-based line.</param>
+/// <param name="Column">1-based column (Unicode code points).</param>
+/// <param name="Message">Plain-words message.</param>
+public readonly record struct IndexFinding(string Pointer, int Line, int Column, string Message);
+
 /// <summary>What corpus rules can ask about the whole set of incident files.</summary>
 public interface ICorpus
 {
@@ -48,4 +81,7 @@ public interface ICorpus
 
     /// <summary>Whether any file of the corpus declares <paramref name="slug"/>.</summary>
     bool Contains(string slug);
+
+    /// <summary>The existing slug closest to <paramref name="slug"/> when one is a plausible correction (a typo, or a renamed incident whose slug gained or lost a part), else null.</summary>
+    string? ClosestSlug(string slug) => null;
 }

@@ -29,9 +29,14 @@ public sealed class CorpusTests : IDisposable
 
         _dir.Write("content/archive/icc-sanctions.json", File.ReadAllText(_dir.Combine("content", "icc-sanctions.json")));
         result = await CorpusLinter().LintAsync(["content/icc-sanctions.json"]);
-        var finding = Assert.Single(result.Findings);
-        Assert.Equal(("duplicate-slug", "content/icc-sanctions.json"), (finding.RuleId, finding.File));
+        // Reported on each file, the one not named included (and marked as such).
+        Assert.Equal(2, result.Findings.Count);
+        var finding = result.Findings[1];
+        Assert.Equal(("duplicate-slug", "content/icc-sanctions.json", false), (finding.RuleId, finding.File, finding.OutsideTargets));
         Assert.Contains("content/archive/icc-sanctions.json", finding.Message);
+        var other = result.Findings[0];
+        Assert.Equal(("duplicate-slug", "content/archive/icc-sanctions.json", true), (other.RuleId, other.File, other.OutsideTargets));
+        Assert.EndsWith(Finding.OutsideTargetsNote, other.Message);
     }
 
     [Fact]

@@ -33,6 +33,8 @@ public sealed class TempDir : IDisposable
     {
         foreach (var file in Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories))
         {
+            // A corpus index left by a run in the source folder is not part of the corpus.
+            if (System.IO.Path.GetRelativePath(directory, file).Split('/', '\\').Contains(".lintcache")) continue;
             var target = Combine(System.IO.Path.GetRelativePath(directory, file));
             Directory.CreateDirectory(System.IO.Path.GetDirectoryName(target)!);
             File.Copy(file, target);
