@@ -60,6 +60,7 @@ public static class InitCommand
         }
         stdout.WriteLine($"Wrote {path}.");
         stdout.WriteLine("Next: set 'include' to your incident files and 'site' to your site's URL, then run 'lint'.");
+        stdout.WriteLine($"lint keeps its corpus index (a cache) in {Lint.Corpus.CorpusIndex.DefaultFolderName}/ beside the configuration; add '{Lint.Corpus.CorpusIndex.DefaultFolderName}/' to your .gitignore (the folder also ignores itself).");
         return ExitCodes.Success;
     }
 }

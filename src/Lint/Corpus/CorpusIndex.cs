@@ -9,6 +9,9 @@ namespace Lint.Corpus;
 /// </summary>
 public sealed class CorpusIndex : ICorpus
 {
+    /// <summary>The folder of the persistent corpus index, beside the configuration (<c>--cache-location</c> moves it).</summary>
+    public const string DefaultFolderName = CorpusIndexFile.DirectoryName;
+
     /// <summary>Suggestions are looked for at most this many distinct unknown slugs per run (each one compares with every slug).</summary>
     public const int MaxSuggestions = 200;
 

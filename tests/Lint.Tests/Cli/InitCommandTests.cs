@@ -20,6 +20,7 @@ public sealed class InitCommandTests
         Assert.Equal("", stderr.ToString());
         var path = temp.Combine("lint.config.json");
         Assert.Contains(path, stdout.ToString());
+        Assert.Contains("add '.lintcache/' to your .gitignore", stdout.ToString());
         Assert.Equal(InitCommand.StarterConfiguration.ReplaceLineEndings("\n"), File.ReadAllText(path));
 
         var config = ConfigLoader.LoadFile(path, RuleIds);

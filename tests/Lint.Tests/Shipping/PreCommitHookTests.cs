@@ -13,8 +13,8 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
     private static readonly TimeSpan CommitTimeout = TimeSpan.FromMinutes(25); // the first commit builds and installs the hook
     private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(2);
 
-    [Fact]
-    public async Task HookPassesTheCleanCorpusAndBlocksACommitWithAWrongCountAndAMissingRelatedSlug()
+    /// <summary>A site repository with the examples corpus, a configuration, unrelated JSON and the hook installed.</summary>
+    private async Task<(string Site, Dictionary<string, string> Environment)> SiteWithHook()
     {
         var preCommit = ProcessRunner.FindOnPath("pre-commit");
         Assert.True(preCommit is not null, "pre-commit is not on the PATH; .ci/setup.d/pre-commit.sh installs it (apt-get install pre-commit)");
@@ -50,6 +50,13 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         await Git(site, environment, "init", "--quiet", "--initial-branch=main");
         var install = await ProcessRunner.RunAsync(preCommit!, ["install"], site, GitTimeout, environment);
         Assert.True(install.ExitCode == 0, install.ToString());
+        return (site, environment);
+    }
+
+    [Fact]
+    public async Task HookPassesTheCleanCorpusAndBlocksACommitWithAWrongCountAndAMissingRelatedSlug()
+    {
+        var (site, environment) = await SiteWithHook();
 
         // The clean corpus passes: the commit is made.
         await Git(site, environment, "add", "--all");
@@ -75,6 +82,60 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         // Only those two: the other related slugs resolve against the whole corpus, though one file was staged.
         Assert.Contains("2 problems (2 errors, 0 warnings)", second.Output);
         Assert.Equal(head, (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim());
+    }
+
+    [Fact]
+    public async Task HookBlocksARenameAndADeletionThatLeaveDanglingRelatedSlugs()
+    {
+        var (site, environment) = await SiteWithHook();
+        await Git(site, environment, "add", "--all");
+        var first = await ProcessRunner.RunAsync("git", ["commit", "-m", "clean corpus"], site, CommitTimeout, environment);
+        Assert.True(first.ExitCode == 0, "the clean corpus was refused\n" + first + PreCommitLog(environment));
+        string head = (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim();
+        var incidents = Path.Combine(site, "content", "incidents");
+
+        // Rename icc-sanctions as a contributor would: move the file, change slug, url and citation, stage the rename.
+        await Git(site, environment, "mv", "content/incidents/icc-sanctions.json", "content/incidents/icc-sanctions-2025.json");
+        var renamed = Path.Combine(incidents, "icc-sanctions-2025.json");
+        var doc = JsonNode.Parse(File.ReadAllText(renamed))!.AsObject();
+        var record = doc["record"]!.AsObject();
+        record["slug"] = "icc-sanctions-2025";
+        record["url"] = record["url"]!.GetValue<string>() + "-2025";
+        record["citation"] = record["citation"]!.GetValue<string>().Replace("/incident/icc-sanctions.", "/incident/icc-sanctions-2025.", StringComparison.Ordinal);
+        File.WriteAllText(renamed, Incidents.ToText(doc));
+        await Git(site, environment, "add", "content/incidents/icc-sanctions-2025.json");
+        var rename = await ProcessRunner.RunAsync("git", ["commit", "-m", "rename icc-sanctions"], site, CommitTimeout, environment);
+        Assert.True(rename.ExitCode != 0, "the rename was committed\n" + rename + PreCommitLog(environment));
+        Assert.Matches(@"lint incident files\.+Failed", rename.Output);
+        // Every file that still lists the old slug is named, with the slug it probably means.
+        foreach (var file in new[] { "content/incidents/attacks-on-judiciary.json", "content/incidents/icc-immunity-demands-rome-statute.json" })
+            Assert.Contains(file, rename.Output);
+        Assert.Matches(@"related incident ""icc-sanctions"" does not exist in the corpus; did you mean ""icc-sanctions-2025""\? \(in a file not named in this run", rename.Output);
+        Assert.Contains("2 problems (2 errors, 0 warnings)", rename.Output);
+        Assert.Equal(head, (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim());
+
+        // Back to the clean corpus; then delete the incident and stage only the deletion (no .json file is staged).
+        await Git(site, environment, "reset", "--quiet", "--hard", "HEAD");
+        Assert.True(File.Exists(Path.Combine(incidents, "icc-sanctions.json")));
+        await Git(site, environment, "rm", "--quiet", "content/incidents/icc-sanctions.json");
+        var deletion = await ProcessRunner.RunAsync("git", ["commit", "-m", "delete icc-sanctions"], site, CommitTimeout, environment);
+        Assert.True(deletion.ExitCode != 0, "the deletion was committed\n" + deletion + PreCommitLog(environment));
+        Assert.Matches(@"lint incident files\.+Failed", deletion.Output);
+        Assert.Contains("content/incidents/attacks-on-judiciary.json", deletion.Output);
+        Assert.Contains("content/incidents/icc-immunity-demands-rome-statute.json", deletion.Output);
+        Assert.Contains("2 problems (2 errors, 0 warnings)", deletion.Output);
+        Assert.Equal(head, (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim());
+
+        // The corpus index never shows up in git.
+        await Git(site, environment, "reset", "--quiet", "--hard", "HEAD");
+        Assert.True(File.Exists(Path.Combine(site, ".lintcache", "corpus-index")), "the hook keeps the corpus index beside lint.config.json");
+        Assert.Equal("", (await Git(site, environment, "status", "--porcelain")).StandardOutput.Trim());
+
+        // A commit that stages only a non-incident file still passes on the clean corpus.
+        File.WriteAllText(Path.Combine(site, "README.md"), "site\n");
+        await Git(site, environment, "add", "README.md");
+        var docs = await ProcessRunner.RunAsync("git", ["commit", "-m", "readme"], site, CommitTimeout, environment);
+        Assert.True(docs.ExitCode == 0, "a clean commit was refused\n" + docs + PreCommitLog(environment));
     }
 
     /// <summary>pre-commit's own log of a failed hook installation (it lives in the temporary folder, gone after the test).</summary>
