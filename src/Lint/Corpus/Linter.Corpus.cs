@@ -137,32 +137,34 @@ public sealed partial class Linter
         var findings = new List<Finding>();
         var indexRules = Rules.OfType<IIndexRule>().ToList();
         var buffer = new List<IndexFinding>();
+        var severityCache = new Dictionary<string, IReadOnlyDictionary<string, Severity>>(StringComparer.Ordinal);
+        IReadOnlyDictionary<string, Severity> SeveritiesOfDisplay(string displayPath)
+        {
+            if (!severityCache.TryGetValue(displayPath, out var map))
+                severityCache[displayPath] = map = SeveritiesFor(Path.GetFullPath(displayPath, _options.WorkingDirectory));
+            return map;
+        }
         foreach (var file in corpus.Entries)
         {
             bool linted = run.Linted[run.Positions[file.FullPath]];
             if (!linted && !reportOthers) continue;
-            IReadOnlyDictionary<string, Severity>? severities = null;
+            var severities = SeveritiesOfDisplay(file.DisplayPath);
             foreach (var rule in indexRules)
             {
-                buffer.Clear();
                 var id = rule.Metadata.Id;
+                if (severities[id] == Severity.Off) continue;
+                buffer.Clear();
                 try
                 {
-                    rule.Check(file, corpus, buffer);
+                    rule.Check(new IndexContext(file, corpus, severities, SeveritiesOfDisplay, buffer));
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    buffer.Clear();
-                    severities ??= SeveritiesFor(file.FullPath);
-                    if (severities[id] != Severity.Off) findings.Add(Mark(InternalError(id, ex, file.DisplayPath), linted));
+                    findings.Add(Mark(InternalError(id, ex, file.DisplayPath), linted));
                     continue;
                 }
-                if (buffer.Count == 0) continue;
-                severities ??= SeveritiesFor(file.FullPath);
-                var severity = severities[id];
-                if (severity == Severity.Off) continue;
                 foreach (var f in buffer)
-                    findings.Add(Mark(new Finding(id, severity, Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer), linted));
+                    findings.Add(Mark(new Finding(id, severities[id], Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer), linted));
             }
         }
         SaveIndex(run);
@@ -184,7 +186,7 @@ public sealed partial class Linter
             buffer.Clear();
             try
             {
-                rule.Check(file, corpus, buffer);
+                rule.Check(new IndexContext(file, corpus, severities, other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)), buffer));
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {

@@ -103,7 +103,29 @@ public sealed partial class Linter
 
     /// <summary>Lints files, directories and globs; with no target, the configuration's <c>include</c> set.</summary>
     /// <exception cref="LintConfigurationException">A target matches no file.</exception>
-    public async Task<LintResult> LintAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken = default)
+    public async Task<LintResult> LintAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken = default) =>
+        (await RunAsync(targets, RunMode.Lint, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>What the one run loop does to each file: lint it, fix it in memory (dry run), or fix it and write it.</summary>
+    internal enum RunMode
+    {
+        /// <summary>Lint only.</summary>
+        Lint,
+        /// <summary>Fix in memory and report the diff; write nothing (<c>--fix-dry-run</c>).</summary>
+        DryRun,
+        /// <summary>Fix and write the changed files (<c>--fix</c>).</summary>
+        Fix,
+    }
+
+    /// <summary>The outcome of one file of a run: its findings (unsorted, unfiltered) and, when fixes changed it, the change.</summary>
+    private readonly record struct FileOutcome(IReadOnlyList<Finding> Findings, Fixing.FileFix? Fix);
+
+    /// <summary>
+    /// The one run loop of lint, fix and dry run: discovery (with <see cref="LintOptions.CorpusOnly"/> and folders that
+    /// cannot be read), the corpus, the files in parallel (each read once through the guarded reader, then linted or
+    /// fixed by <see cref="ProcessFile"/>), then the report: severities applied per file, <c>--quiet</c>, report order.
+    /// </summary>
+    private async Task<Fixing.FixRunResult> RunAsync(IReadOnlyList<string> targets, RunMode mode, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         // Folders that cannot be listed are reported when they hide files being linted (not for the corpus of a few targets).
@@ -118,9 +140,11 @@ public sealed partial class Linter
             var inCorpus = new HashSet<string>(corpusFiles, StringComparer.Ordinal);
             files = files.Where(inCorpus.Contains).ToList();
         }
+        // The corpus side: every corpus file stat'ed, the entries of files not being linted from the persistent index
+        // or read once; the entries of the files being linted come from their own parse (no second read).
         var run = PrepareCorpus(corpusFiles.Concat(files), files, null);
-        var loopCorpus = IndexOf(run);
-        var results = new IReadOnlyList<Finding>[files.Count];
+        var corpus = IndexOf(run);
+        var outcomes = new FileOutcome[files.Count];
         var entries = new CorpusEntry?[files.Count];
         var progress = _options.Progress;
         var done = new StrongBox<int>(0);
@@ -129,14 +153,41 @@ public sealed partial class Linter
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
             (i, ct) =>
             {
-                results[i] = LintFile(files[i], loopCorpus, out entries[i]);
+                outcomes[i] = ProcessFile(files[i], corpus, mode, ct, out entries[i]);
                 progress?.Report(new LintProgress(Interlocked.Increment(ref done.Value), files.Count));
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
-        for (int i = 0; i < files.Count; i++) run.SetLinted(files[i], entries[i]);
-        var integrity = FinishCorpus(run, reportOthers: true).Findings;
         var unreadable = unreadableDirectories.Distinct(StringComparer.Ordinal).Select(UnreadableDirectory).Where(f => f is not null).Select(f => f!);
-        return Finish(results.SelectMany(r => r).Concat(integrity).Concat(unreadable), files.Select(DisplayPath), watch);
+        for (int i = 0; i < files.Count; i++)
+        {
+            // Whole-corpus rules see each fixed file as it is now (or, in a dry run, as it would be).
+            run.SetLinted(files[i], entries[i]);
+            // A changed file's entry is not what its stamp (taken before) proves: never record it in the persistent index.
+            if (outcomes[i].Fix is not null) run.Unstamp(files[i]);
+        }
+        var integrity = FinishCorpus(run, reportOthers: true).Findings;
+        var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(integrity).Concat(unreadable), files.Select(DisplayPath), watch);
+        var changed = outcomes.Where(o => o.Fix is not null).Select(o => o.Fix!).ToList();
+        if (mode != RunMode.Lint)
+        {
+            var written = changed.Where(f => f.Error is null).ToList();
+            result = result with { Fixes = new Fixing.FixSummary(written.Sum(f => f.AppliedFixes), written.Count, DryRun: mode == RunMode.DryRun, FailedFiles: changed.Count - written.Count) };
+        }
+        return new Fixing.FixRunResult(result, changed);
+    }
+
+    /// <summary>One file of a run: the guarded read (size limit, no link out of the project), then the lint or fix step.</summary>
+    /// <remarks><paramref name="entry"/> is the file's corpus index entry, from the same parse (of the fixed bytes when fixed).</remarks>
+    private FileOutcome ProcessFile(string fullPath, ICorpus corpus, RunMode mode, CancellationToken cancellationToken, out CorpusEntry? entry)
+    {
+        entry = null;
+        var outcome = _reader.Read(fullPath, Config.MaxFileSize);
+        if (outcome.Bytes is not { } bytes) return new FileOutcome(Unread(fullPath, outcome), null);
+        FileRead?.Invoke(fullPath);
+        string display = DisplayPath(fullPath);
+        return mode == RunMode.Lint
+            ? new FileOutcome(LintContentCore(display, fullPath, bytes, corpus, out entry), null)
+            : FixStep(display, fullPath, bytes, corpus, write: mode == RunMode.Fix, cancellationToken, out entry);
     }
 
     private Finding? UnreadableDirectory(string fullPath)
@@ -198,7 +249,7 @@ public sealed partial class Linter
     }
 
     /// <summary>
-    /// <see cref="LintContent"/> without the <see cref="IIndexRule"/>s (the run decides those for the whole corpus at
+    /// <see cref="LintContent"/> without the <see cref="IIndexRule"/>s (a run decides those for the whole corpus at
     /// the end); also gives the file's corpus index entry, from the same parse.
     /// </summary>
     private IReadOnlyList<Finding> LintContentCore(string displayPath, string fullPath, byte[] bytes, ICorpus corpus, out CorpusEntry? entry)
@@ -229,7 +280,8 @@ public sealed partial class Linter
         using (document)
         {
             entry = CorpusEntry.FromDocument(document!);
-            var context = new FileContext(displayPath, fullPath, document!, _settings, raw);
+            var context = new FileContext(displayPath, fullPath, document!, _settings, raw, severities,
+                other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)));
             foreach (var rule in Rules)
             {
                 var id = rule.Metadata.Id;
@@ -272,15 +324,6 @@ public sealed partial class Linter
             ? $"the '{ruleId}' check of this file is incomplete: the pattern {Text.Quote(timeout.Pattern, 80)} took more than {timeout.MatchTimeout.TotalSeconds:0.#} s to match a value (a pattern with nested repetition can take exponential time); simplify the pattern"
             : $"internal error: rule '{ruleId}' failed on this file and its check is incomplete ({ex.GetType().Name}: {ex.Message})";
         return new Finding(ruleId, Severity.Error, Text.Sanitize(message, 400), displayPath, 1, 1, "");
-    }
-
-    private IReadOnlyList<Finding> LintFile(string fullPath, ICorpus corpus, out CorpusEntry? entry)
-    {
-        entry = null;
-        var outcome = _reader.Read(fullPath, Config.MaxFileSize);
-        if (outcome.Bytes is null) return Unread(fullPath, outcome);
-        FileRead?.Invoke(fullPath);
-        return LintContentCore(DisplayPath(fullPath), fullPath, outcome.Bytes, corpus, out entry);
     }
 
     /// <summary>The finding for a file whose bytes were not read: too large, or why it could not be read.</summary>
@@ -336,10 +379,20 @@ public sealed partial class Linter
     public string DisplayPath(string fullPath) =>
         Path.GetRelativePath(_options.WorkingDirectory, fullPath).Replace('\\', '/');
 
+    /// <summary>Whether a finding is reported: every finding, or under <see cref="LintOptions.Quiet"/> errors only (the one place <c>--quiet</c> is applied).</summary>
+    private bool IsReported(Finding finding) => LintResult.IsReported(finding, _options.Quiet);
+
+    /// <summary>The findings that are reported, in report order.</summary>
+    private List<Finding> Reported(IEnumerable<Finding> findings)
+    {
+        var list = findings.Where(IsReported).ToList();
+        list.Sort(Finding.ReportOrder);
+        return list;
+    }
+
     private LintResult Finish(IEnumerable<Finding> findings, IEnumerable<string> displayPaths, Stopwatch watch)
     {
-        var list = findings.Where(f => !_options.Quiet || f.Severity == Severity.Error).ToList();
-        list.Sort(Finding.ReportOrder);
+        var list = Reported(findings);
         var files = displayPaths.ToList();
         files.Sort(StringComparer.Ordinal);
         return new LintResult(list, files.Count, watch.Elapsed) { Files = files };

@@ -12,16 +12,20 @@ public sealed class DuplicateSlugRule : IIndexRule
     public RuleMetadata Metadata { get; } = new("duplicate-slug", "Two files of the corpus declare the same slug.", Severity.Error, Fixable: false);
 
     /// <inheritdoc />
-    public void Check(IndexedFile file, ICorpus corpus, ICollection<IndexFinding> findings)
+    public void Check(IndexContext context)
     {
         // A file whose slug does not match its own name is slug-filename's finding (typically a copy that was not
-        // re-slugged); it neither gets nor causes a duplicate-slug finding, so one defect gives one finding.
-        var entry = file.Entry;
-        if (!entry.Parsed || entry.Slug is not { } slug || !RecordFields.IsKebabCase(slug) || slug != file.FileStem) return;
-        var others = corpus.FilesWithSlug(slug)
-            .Where(f => f != file.DisplayPath && Path.GetFileNameWithoutExtension(f) == slug)
+        // re-slugged); while slug-filename is on for it, it neither gets nor causes a duplicate-slug finding, so one
+        // defect gives one finding. (The fact is the one RecordFacts.SlugMatchesFile states, read from the index.)
+        var owner = RecordFacts.SlugMatchesFile.OwnerRuleId;
+        var entry = context.Entry;
+        if (!entry.Parsed || entry.Slug is not { } slug || !RecordFields.IsKebabCase(slug)) return;
+        if (slug != context.File.FileStem && context.IsRuleEnabled(owner)) return;
+        var others = context.Corpus.FilesWithSlug(slug)
+            .Where(f => f != context.File.DisplayPath
+                && (Path.GetFileNameWithoutExtension(f) == slug || !context.IsRuleEnabledFor(owner, f)))
             .ToList();
         if (others.Count == 0) return;
-        findings.Add(new IndexFinding("/record/slug", entry.SlugLine, entry.SlugColumn, $"slug {Text.Quote(slug)} is also declared by {string.Join(", ", others)}"));
+        context.Report("/record/slug", entry.SlugLine, entry.SlugColumn, $"slug {Text.Quote(slug)} is also declared by {string.Join(", ", others)}");
     }
 }

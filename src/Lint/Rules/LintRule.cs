@@ -52,8 +52,45 @@ public interface IEngineRule : ILintRule
 /// </summary>
 public interface IIndexRule : ILintRule
 {
-    /// <summary>Checks one file's index entry against the corpus and adds its findings to <paramref name="findings"/>.</summary>
-    void Check(IndexedFile file, ICorpus corpus, ICollection<IndexFinding> findings);
+    /// <summary>Checks one file's index entry against the corpus and reports through <see cref="IndexContext.Report"/>.</summary>
+    void Check(IndexContext context);
+}
+
+/// <summary>What an <see cref="IIndexRule"/> may read about one file of the corpus, and the place to report.</summary>
+public sealed class IndexContext
+{
+    private readonly IReadOnlyDictionary<string, Severity> _severities;
+    private readonly Func<string, IReadOnlyDictionary<string, Severity>> _severitiesOf;
+    private readonly ICollection<IndexFinding> _findings;
+
+    internal IndexContext(IndexedFile file, ICorpus corpus, IReadOnlyDictionary<string, Severity> severities,
+        Func<string, IReadOnlyDictionary<string, Severity>> severitiesOf, ICollection<IndexFinding> findings)
+    {
+        File = file;
+        Corpus = corpus;
+        _severities = severities;
+        _severitiesOf = severitiesOf;
+        _findings = findings;
+    }
+
+    /// <summary>The file, as the index knows it.</summary>
+    public IndexedFile File { get; }
+
+    /// <summary>The file's slug and references.</summary>
+    public Corpus.CorpusEntry Entry => File.Entry;
+
+    /// <summary>The whole corpus.</summary>
+    public ICorpus Corpus { get; }
+
+    /// <summary>Whether the rule <paramref name="ruleId"/> runs on this file (the shared deferral question; see <see cref="RuleFact"/>).</summary>
+    public bool IsRuleEnabled(string ruleId) => _severities.TryGetValue(ruleId, out var s) && s != Severity.Off;
+
+    /// <summary>Whether the rule <paramref name="ruleId"/> runs on another file of the corpus, given by its display path.</summary>
+    public bool IsRuleEnabledFor(string ruleId, string displayPath) =>
+        displayPath == File.DisplayPath ? IsRuleEnabled(ruleId) : _severitiesOf(displayPath).TryGetValue(ruleId, out var s) && s != Severity.Off;
+
+    /// <summary>Reports a finding at a position the index recorded.</summary>
+    public void Report(string pointer, int line, int column, string message) => _findings.Add(new IndexFinding(pointer, line, column, message));
 }
 
 /// <summary>One file as the corpus index knows it.</summary>

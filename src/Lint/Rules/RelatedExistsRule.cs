@@ -14,21 +14,24 @@ public sealed class RelatedExistsRule : IIndexRule
     public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, Fixable: false);
 
     /// <inheritdoc />
-    public void Check(IndexedFile file, ICorpus corpus, ICollection<IndexFinding> findings)
+    public void Check(IndexContext context)
     {
-        var entry = file.Entry;
+        var entry = context.Entry;
         if (!entry.Parsed) return;
         var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var reference in entry.References)
         {
             if (reference.Kind != ReferenceKind.RelatedIncident) continue;
             var slug = reference.Value;
-            // Malformed slugs belong to schema, self-references to related-self, repeats to related-duplicate.
-            if (!RecordFields.IsKebabCase(slug) || slug == entry.Slug || !seen.Add(slug)) continue;
-            if (corpus.Contains(slug)) continue;
+            // Malformed slugs belong to schema, self-references to related-self, repeats to related-duplicate (while
+            // those rules are on).
+            if (!RecordFields.IsKebabCase(slug)) continue;
+            if (slug == entry.Slug && context.IsRuleEnabled("related-self")) continue;
+            if (!seen.Add(slug) && context.IsRuleEnabled("related-duplicate")) continue;
+            if (context.Corpus.Contains(slug)) continue;
             var message = $"related incident {Text.Quote(slug)} does not exist in the corpus";
-            if (corpus.ClosestSlug(slug) is { } closest && closest != entry.Slug) message += $"; did you mean {Text.Quote(closest)}?";
-            findings.Add(new IndexFinding(reference.Pointer, reference.Line, reference.Column, message));
+            if (context.Corpus.ClosestSlug(slug) is { } closest && closest != entry.Slug) message += $"; did you mean {Text.Quote(closest)}?";
+            context.Report(reference.Pointer, reference.Line, reference.Column, message);
         }
     }
 }
