@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class DateOrderRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("date-order", "Dates out of order: date after lastUpdated, lastUpdated after generatedAt, or a timeline/updateLog entry after generatedAt.", Severity.Error, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("date-order", "Dates out of order: date after lastUpdated, lastUpdated after generatedAt, or a timeline/updateLog entry after generatedAt.", Severity.Error, FixAvailability.Never);
 
     /// <inheritdoc />
     public void Check(FileContext context)
