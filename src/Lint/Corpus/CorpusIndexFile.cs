@@ -146,8 +146,17 @@ internal sealed class CorpusIndexFile
         if (!Loaded || entries.Count != _entries.Count) return false;
         foreach (var (file, value) in entries)
         {
-            if (!_entries.TryGetValue(file, out var old) || old.Stamp != value.Stamp || !ReferenceEquals(old.Entry, value.Entry)) return false;
+            if (!_entries.TryGetValue(file, out var old) || old.Stamp != value.Stamp || !SameEntry(old.Entry, value.Entry)) return false;
         }
+        return true;
+    }
+
+    private static bool SameEntry(CorpusEntry a, CorpusEntry b)
+    {
+        if (ReferenceEquals(a, b)) return true;
+        if (a.Slug != b.Slug || a.Parsed != b.Parsed || a.SlugLine != b.SlugLine || a.SlugColumn != b.SlugColumn || a.References.Count != b.References.Count) return false;
+        for (int i = 0; i < a.References.Count; i++)
+            if (a.References[i] != b.References[i]) return false;
         return true;
     }
 

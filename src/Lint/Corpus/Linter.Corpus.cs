@@ -138,8 +138,11 @@ public sealed partial class Linter
         var indexRules = Rules.OfType<IIndexRule>().ToList();
         var buffer = new List<IndexFinding>();
         var severityCache = new Dictionary<string, IReadOnlyDictionary<string, Severity>>(StringComparer.Ordinal);
+        // Without overrides every file has the same severities: computed once, not once per corpus file.
+        var shared = _overrideMatchers.Length == 0 ? SeveritiesFor(Config.BaseDirectory) : null;
         IReadOnlyDictionary<string, Severity> SeveritiesOfDisplay(string displayPath)
         {
+            if (shared is not null) return shared;
             if (!severityCache.TryGetValue(displayPath, out var map))
                 severityCache[displayPath] = map = SeveritiesFor(Path.GetFullPath(displayPath, _options.WorkingDirectory));
             return map;
