@@ -50,8 +50,12 @@ public sealed partial class Linter
     public async Task<FixRunResult> FixFilesAsync(IReadOnlyList<string> targets, bool write, CancellationToken cancellationToken = default)
     {
         var watch = Stopwatch.StartNew();
-        var corpusFiles = _discovery.CorpusFiles();
-        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory);
+        var walk = new Engine.WalkReport();
+        var corpusWalk = targets.Count == 0 ? walk : new Engine.WalkReport();
+        var corpusFiles = _discovery.CorpusFiles(corpusWalk);
+        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory, walk);
+        // Temporary files left by a killed --fix are never linted; a run that writes removes the stale ones.
+        if (write) IO.AtomicFile.RemoveLeftovers(walk.TemporaryFiles.Concat(corpusWalk.TemporaryFiles).Distinct(StringComparer.Ordinal));
         var corpus = BuildCorpus(corpusFiles.Concat(files).Distinct(StringComparer.Ordinal), null);
         var outcomes = new (IReadOnlyList<Finding> Findings, FileFix? Fix)[files.Count];
         await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
@@ -64,7 +68,7 @@ public sealed partial class Linter
         var changed = outcomes.Where(o => o.Fix is not null).Select(o => o.Fix!).ToList();
         var done = changed.Where(f => f.Error is null).ToList();
         var summary = new FixSummary(done.Sum(f => f.AppliedFixes), done.Count, DryRun: !write, FailedFiles: changed.Count - done.Count);
-        var result = Finish(outcomes.SelectMany(o => o.Findings), files.Select(DisplayPath), watch) with { Fixes = summary };
+        var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(WalkFindings(walk)), files.Select(DisplayPath), watch) with { Fixes = summary };
         return new FixRunResult(result, changed);
     }
 
