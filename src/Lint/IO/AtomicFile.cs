@@ -75,8 +75,11 @@ public static class AtomicFile
                 if (mode is { } m && !OperatingSystem.IsWindows()) File.SetUnixFileMode(temp, m);
                 // The last check (the fixer compares the file with what it read) comes right before the rename.
                 beforeRename?.Invoke(temp);
-                File.Move(temp, full, overwrite: true);
+                // The temporary file stays open (and locked) until it has replaced the target, except on Windows,
+                // which cannot rename an open file.
+                if (!OperatingSystem.IsWindows()) File.Move(temp, full, overwrite: true);
             }
+            if (OperatingSystem.IsWindows()) File.Move(temp, full, overwrite: true);
         }
         catch
         {
