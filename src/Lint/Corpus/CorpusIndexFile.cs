@@ -32,6 +32,7 @@ internal sealed class CorpusIndexFile
 
     private static readonly byte[] Magic = "LINTIDX\n"u8.ToArray();
     private const string LegacyHeader = "lint slug cache v1";
+    private const long LintConfigLegacyLimit = 256L * 1024 * 1024;
     private const int HashLength = 32;
 
     /// <summary>Entries whose file changed less than this before the run started are not trusted later (fine-grained timestamps).</summary>
@@ -66,22 +67,31 @@ internal sealed class CorpusIndexFile
     /// Reads the index at <paramref name="path"/>. Anything unusable (missing, too large, truncated, a bad checksum,
     /// another format or key) gives an empty index; nothing throws.
     /// </summary>
-    public static CorpusIndexFile Load(string path, string key, long maxBytes)
+    public static CorpusIndexFile Load(string path, string key, long maxBytes, IO.ProjectBoundary boundary, bool namedByUser)
     {
         var empty = new Dictionary<string, (FileStamp, CorpusEntry)>(StringComparer.Ordinal);
         try
         {
-            var info = new FileInfo(path);
-            if (!info.Exists || info.Length > maxBytes || info.Length < Magic.Length + HashLength) return new CorpusIndexFile(path, key, empty, false);
-            var bytes = File.ReadAllBytes(path);
+            // Inside the project (or where --cache-location put it), never through a link out of it; a regular file of
+            // at most maxBytes (a FIFO or a device there is ignored without blocking).
+            var none = new CorpusIndexFile(path, key, empty, false) { Boundary = boundary, NamedByUser = namedByUser };
+            if (!File.Exists(path) || boundary.Refusal(path, namedByUser) is not null) return none;
+            var outcome = IO.BoundedFile.Read(path, maxBytes);
+            if (outcome.Bytes is not { } bytes) return none;
             var entries = Parse(bytes, key);
-            return entries is null ? new CorpusIndexFile(path, key, empty, false) : new CorpusIndexFile(path, key, entries, true);
+            return entries is null ? new CorpusIndexFile(path, key, empty, false) { Boundary = boundary, NamedByUser = namedByUser } : new CorpusIndexFile(path, key, entries, true) { Boundary = boundary, NamedByUser = namedByUser };
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return new CorpusIndexFile(path, key, empty, false);
+            return new CorpusIndexFile(path, key, empty, false) { Boundary = boundary, NamedByUser = namedByUser };
         }
     }
+
+    /// <summary>The project boundary the index is read and written within.</summary>
+    private IO.ProjectBoundary? Boundary { get; init; }
+
+    /// <summary>Whether the index's folder was named on the command line (<c>--cache-location</c>).</summary>
+    private bool NamedByUser { get; init; }
 
     /// <summary>The entries of an index file's bytes, or null when they are not a valid index for <paramref name="key"/>.</summary>
     internal static Dictionary<string, (FileStamp, CorpusEntry)>? Parse(byte[] bytes, string key)
@@ -213,13 +223,22 @@ internal sealed class CorpusIndexFile
         try
         {
             var directory = System.IO.Path.GetDirectoryName(Path)!;
-            if (File.Exists(directory))
+            var folder = new DirectoryInfo(directory);
+            if (folder.LinkTarget is not null || (File.Exists(directory) && !Directory.Exists(directory)))
             {
-                // The opt-in slug cache of earlier versions was a file of this name; anything else is not ours to delete.
-                using (var reader = new StreamReader(directory))
-                    if (reader.ReadLine() != LegacyHeader) return false;
+                // The opt-in slug cache of earlier versions was a file of this name, and a link there is replaced in
+                // place (never written through); anything else (a FIFO, a device) is not ours to touch.
+                var file = new FileInfo(directory);
+                bool link = file.LinkTarget is not null;
+                if (!link)
+                {
+                    if (IO.BoundedFile.NotRegular(directory) is not null) return false;
+                    var head = IO.BoundedFile.Read(directory, LintConfigLegacyLimit);
+                    if (head.Bytes is not { } legacy || !Encoding.UTF8.GetString(legacy).StartsWith(LegacyHeader + "\n", StringComparison.Ordinal)) return false;
+                }
                 File.Delete(directory);
             }
+            if (Boundary is { } boundary && boundary.Refusal(directory, NamedByUser) is not null) return false;
             if (!Directory.Exists(directory))
             {
                 Directory.CreateDirectory(directory);

@@ -66,7 +66,7 @@ public readonly partial record struct FileStamp(long Length, long ModifiedNs, lo
             [FieldOffset(140)] public uint DeviceMinor;
         }
 
-        [LibraryImport("libc", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
+        [LibraryImport("libc.so.6", EntryPoint = "statx", StringMarshalling = StringMarshalling.Utf8, SetLastError = true)]
         private static partial int Call(int dirfd, string path, int flags, uint mask, ref Buffer buffer);
 
         private static bool s_unavailable;

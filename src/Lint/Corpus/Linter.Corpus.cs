@@ -64,7 +64,8 @@ public sealed partial class Linter
             if (positions.TryGetValue(f, out int i)) lintedFlags[i] = true;
         long start = FileStamp.NowNs();
         var storePath = CorpusIndexPath;
-        var store = storePath is null ? null : CorpusIndexFile.Load(storePath, CorpusIndexFile.KeyOf(Config), 64L * 1024 * 1024 + list.Length * 64L * 1024);
+        var store = storePath is null ? null : CorpusIndexFile.Load(storePath, CorpusIndexFile.KeyOf(Config), Config.Limits.CacheSize,
+            new IO.ProjectBoundary(Config.BaseDirectory), namedByUser: _options.CacheLocation is not null);
         var run = new CorpusRun
         {
             Files = list,

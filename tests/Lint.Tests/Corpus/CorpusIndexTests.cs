@@ -64,7 +64,7 @@ public sealed class CorpusIndexTests : IDisposable
         Assert.Equal(0, LintProcess.Run(_dir.Path, []).ExitCode);
         Assert.True(File.Exists(IndexPath));
         Assert.Equal("*", File.ReadAllLines(_dir.Combine(".lintcache", ".gitignore")).Last());
-        var index = CorpusIndexFile.Load(IndexPath, CorpusIndexFile.KeyOf(LintConfig.Defaults(_dir.Path)), long.MaxValue);
+        var index = LoadIndex();
         Assert.True(index.Loaded);
         Assert.Equal(7, index.Count);
     }
@@ -177,7 +177,7 @@ public sealed class CorpusIndexTests : IDisposable
         // Stamps clearly older than the run are trusted: that run records them.
         FileStamp? OldStat(string path) => new FileStamp(new FileInfo(path).Length, now - 3_600_000_000_000, 0, 0, 0);
         await NewLinter(stat: OldStat).LintAsync([]);
-        Assert.Equal(7, CorpusIndexFile.Load(IndexPath, CorpusIndexFile.KeyOf(LintConfig.Defaults(_dir.Path)), long.MaxValue).Count);
+        Assert.Equal(7, LoadIndex().Count);
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public sealed class CorpusIndexTests : IDisposable
         }
         Assert.Equal(expected, await LintBothWays());
         Assert.Equal(expected, await LintBothWays(Rome, "attacks-on-judiciary.json"));
-        Assert.True(CorpusIndexFile.Load(IndexPath, KeyOfDefaults, long.MaxValue).Loaded, "the index was rebuilt");
+        Assert.True(LoadIndex().Loaded, "the index was rebuilt");
     }
 
     [Fact]
@@ -288,7 +288,7 @@ public sealed class CorpusIndexTests : IDisposable
             return (t, Render(await NewLinter().LintAsync(targets[t])));
         })).ToList();
         foreach (var (t, rendered) in await Task.WhenAll(runs)) Assert.Equal(expected[t], rendered);
-        Assert.True(CorpusIndexFile.Load(IndexPath, KeyOfDefaults, long.MaxValue).Loaded);
+        Assert.True(LoadIndex().Loaded);
         Assert.Empty(Directory.GetFiles(_dir.Combine(".lintcache"), "*.tmp"));
 
         // Two processes at once, too.
@@ -298,7 +298,7 @@ public sealed class CorpusIndexTests : IDisposable
             Assert.Equal(1, p.ExitCode);
             Assert.Contains("no-such-incident", p.Stdout);
         }
-        Assert.True(CorpusIndexFile.Load(IndexPath, KeyOfDefaults, long.MaxValue).Loaded);
+        Assert.True(LoadIndex().Loaded);
     }
 
     [Fact]
@@ -343,6 +343,9 @@ public sealed class CorpusIndexTests : IDisposable
         // The disk is untouched and the index never records in-memory content.
         Assert.Empty((await NewLinter().LintAsync([Rome])).Findings);
     }
+
+    private CorpusIndexFile LoadIndex() =>
+        CorpusIndexFile.Load(IndexPath, KeyOfDefaults, long.MaxValue, new Lint.IO.ProjectBoundary(_dir.Path), namedByUser: false);
 
     private string KeyOfDefaults => CorpusIndexFile.KeyOf(LintConfig.Defaults(_dir.Path));
 
