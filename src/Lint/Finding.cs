@@ -77,6 +77,13 @@ public sealed record Finding(
     /// <summary>Whether <see cref="Fix"/> is set.</summary>
     public bool IsFixable => Fix is not null;
 
+    /// <summary>
+    /// The id of the message in the rule's metadata (<see cref="Rules.RuleMetadata.Messages"/>), such as
+    /// <c>count-mismatch</c>; stable whatever the wording. Null for a message without an id (custom rules that declare
+    /// none, internal errors).
+    /// </summary>
+    public string? MessageId { get; init; }
+
     /// <summary>The deterministic report order: file (ordinal), line, column, rule id, message.</summary>
     public static readonly IComparer<Finding> ReportOrder = Comparer<Finding>.Create((a, b) =>
     {

@@ -176,7 +176,7 @@ public sealed partial class Linter
     {
         var severity = SeveritiesFor(fullPath)["invalid-json"];
         return severity == Severity.Off ? null :
-            new Finding("invalid-json", severity, "the folder cannot be read (permission denied or removed while lint ran); the files in it were not linted", DisplayPath(fullPath), 1, 1, "");
+            InvalidJsonRule.UnreadableDirectory(DisplayPath(fullPath), severity);
     }
 
     /// <summary>Lints <paramref name="text"/> as if it were the file <paramref name="path"/> (which need not exist). Cross-file rules see the corpus as usual.</summary>
@@ -201,7 +201,7 @@ public sealed partial class Linter
             buffer.Write(chunk, 0, read);
         }
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
-        if (buffer.Length > Config.MaxFileSize) return Finish(TooLarge(full, null), [DisplayPath(full)], watch);
+        if (FileTooLargeRule.Exceeds(buffer.Length, Config.MaxFileSize)) return Finish(TooLarge(full, null), [DisplayPath(full)], watch);
         return await LintBytesAsync(path, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -211,7 +211,7 @@ public sealed partial class Linter
         cancellationToken.ThrowIfCancellationRequested();
         var watch = Stopwatch.StartNew();
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
-        if (bytes.LongLength > Config.MaxFileSize) return Task.FromResult(Finish(TooLarge(full, bytes.LongLength), [DisplayPath(full)], watch));
+        if (FileTooLargeRule.Exceeds(bytes.LongLength, Config.MaxFileSize)) return Task.FromResult(Finish(TooLarge(full, bytes.LongLength), [DisplayPath(full)], watch));
         var findings = LintContent(DisplayPath(full), full, bytes, CorpusWith(full, bytes));
         return Task.FromResult(Finish(findings, [DisplayPath(full)], watch));
     }
@@ -241,9 +241,7 @@ public sealed partial class Linter
         }
         if (error is not null)
         {
-            if (severities["invalid-json"] == Severity.Off) return [];
-            var (l, c) = lines.ToLineColumn(error.Offset);
-            return [new Finding("invalid-json", severities["invalid-json"], Text.Sanitize(error.Message, int.MaxValue), displayPath, l, c, "")];
+            return severities["invalid-json"] == Severity.Off ? [] : [InvalidJsonRule.NotWellFormed(error, lines, displayPath, severities["invalid-json"])];
         }
         using (document)
         {
@@ -274,7 +272,7 @@ public sealed partial class Linter
             foreach (var r in raw)
             {
                 var (l, c) = lines.ToLineColumn(r.Offset);
-                findings.Add(new Finding(r.RuleId, severities[r.RuleId], Text.Sanitize(r.Message, int.MaxValue), displayPath, l, c, r.Pointer, r.Fix));
+                findings.Add(new Finding(r.RuleId, severities[r.RuleId], Text.Sanitize(r.Message, int.MaxValue), displayPath, l, c, r.Pointer, r.Fix) { MessageId = r.MessageId });
             }
             findings.AddRange(failures);
             return findings;
@@ -303,15 +301,13 @@ public sealed partial class Linter
         if (outcome.TooLarge) return TooLarge(fullPath, outcome.Length);
         var severity = SeveritiesFor(fullPath)["invalid-json"];
         return severity == Severity.Off ? [] :
-            [new Finding("invalid-json", severity, outcome.Problem ?? "the file cannot be read", DisplayPath(fullPath), 1, 1, "")];
+            [InvalidJsonRule.Unreadable(outcome.Problem, DisplayPath(fullPath), severity)];
     }
 
     private IReadOnlyList<Finding> TooLarge(string fullPath, long? length)
     {
         var severity = SeveritiesFor(fullPath)["file-too-large"];
-        if (severity == Severity.Off) return [];
-        string size = length is { } n ? $"the file is {n} bytes, over" : "the file is over";
-        return [new Finding("file-too-large", severity, $"{size} the limit of {Config.MaxFileSize} bytes (maxFileSize); it was not read", DisplayPath(fullPath), 1, 1, "")];
+        return severity == Severity.Off ? [] : [FileTooLargeRule.Finding(DisplayPath(fullPath), length, Config.MaxFileSize, severity)];
     }
 
     /// <summary>The corpus index: slugs of <paramref name="files"/>, plus the in-memory <paramref name="extra"/> content.</summary>

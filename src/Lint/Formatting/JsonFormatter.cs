@@ -51,6 +51,7 @@ public sealed class JsonFormatter : IFormatter
                 json.WriteNumber("line", f.Line);
                 json.WriteNumber("column", f.Column);
                 json.WriteString("ruleId", f.RuleId);
+                if (f.MessageId is { } messageId) json.WriteString("messageId", messageId);
                 json.WriteString("severity", f.Severity.ToName());
                 json.WriteString("message", f.Message);
                 json.WriteString("pointer", f.Pointer);
