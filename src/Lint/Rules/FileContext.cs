@@ -168,15 +168,7 @@ public sealed class FileContext
     /// </summary>
     public static string EncodeString(string value)
     {
-        var json = JsonSerializer.Serialize(value, StringOptions);
-        if (!json.Any(Text.NeedsEscape)) return json;
-        var sb = new System.Text.StringBuilder(json.Length + 16);
-        foreach (var c in json)
-        {
-            if (Text.NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
-            else sb.Append(c);
-        }
-        return sb.ToString();
+        return Text.EscapeWhere(JsonSerializer.Serialize(value, StringOptions), Text.NeedsEscape);
     }
 
     /// <summary>
