@@ -168,7 +168,7 @@ public sealed partial class Linter
                     continue;
                 }
                 foreach (var f in buffer)
-                    findings.Add(Mark(new Finding(id, severities[id], Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer), linted));
+                    findings.Add(Mark(new Finding(id, severities[id], Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer) { MessageId = f.MessageId }, linted));
             }
         }
         SaveIndex(run);
@@ -198,7 +198,7 @@ public sealed partial class Linter
                 continue;
             }
             foreach (var f in buffer)
-                findings.Add(new Finding(id, severities[id], Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer));
+                findings.Add(new Finding(id, severities[id], Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer) { MessageId = f.MessageId });
         }
         return findings;
     }

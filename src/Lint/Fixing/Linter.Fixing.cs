@@ -28,7 +28,7 @@ public sealed partial class Linter
         ArgumentNullException.ThrowIfNull(bytes);
         cancellationToken.ThrowIfCancellationRequested();
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
-        if (bytes.LongLength > Config.MaxFileSize)
+        if (FileTooLargeRule.Exceeds(bytes.LongLength, Config.MaxFileSize))
             return Task.FromResult(new FixResult(bytes, bytes, 0, 0, Reported(TooLarge(full, bytes.LongLength))));
         var run = PrepareCorpus(_discovery.CorpusFiles(), [full], new Dictionary<string, byte[]?>(StringComparer.Ordinal) { [full] = bytes });
         var result = FixContent(DisplayPath(full), full, bytes, IndexOf(run), cancellationToken, out _, out var entry);

@@ -8,8 +8,11 @@ namespace Lint.Rules;
 /// </summary>
 public sealed class DuplicateSlugRule : IIndexRule
 {
+    /// <summary>Another file declares the same slug.</summary>
+    public static RuleMessage DuplicateSlug { get; } = new("duplicate-slug", "slug {{slug}} is also declared by {{others}}");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-slug", "Two files of the corpus declare the same slug.", Severity.Error, FixAvailability.Never);
+    public RuleMetadata Metadata { get; } = new("duplicate-slug", "Two files of the corpus declare the same slug.", Severity.Error, FixAvailability.Never) { Messages = [DuplicateSlug] };
 
     /// <inheritdoc />
     public void Check(IndexContext context)
@@ -26,6 +29,6 @@ public sealed class DuplicateSlugRule : IIndexRule
                 && (Path.GetFileNameWithoutExtension(f) == slug || !context.IsRuleEnabledFor(owner, f)))
             .ToList();
         if (others.Count == 0) return;
-        context.Report("/record/slug", entry.SlugLine, entry.SlugColumn, $"slug {Text.Quote(slug)} is also declared by {string.Join(", ", others)}");
+        context.Report("/record/slug", entry.SlugLine, entry.SlugColumn, DuplicateSlug.With(("slug", Text.Quote(slug)), ("others", string.Join(", ", others))));
     }
 }

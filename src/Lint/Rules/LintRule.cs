@@ -22,6 +22,22 @@ public sealed record RuleMetadata(string Id, string Description, Severity Defaul
 
     /// <summary>Whether the rule can offer a fix (<see cref="FixAvailability"/> is not <see cref="FixAvailability.Never"/>).</summary>
     public bool Fixable => FixAvailability != FixAvailability.Never;
+
+    /// <summary>
+    /// The messages the rule reports, each with a stable id (as ESLint's <c>meta.messages</c>). A rule that declares
+    /// messages reports only those; a custom rule may declare none and report plain strings.
+    /// </summary>
+    public IReadOnlyList<RuleMessage> Messages { get; init; } = [];
+
+    /// <summary>Whether <paramref name="messageId"/> is one of <see cref="Messages"/>.</summary>
+    public bool DeclaresMessage(string messageId)
+    {
+        foreach (var m in Messages)
+        {
+            if (m.Id == messageId) return true;
+        }
+        return false;
+    }
 }
 
 /// <summary>A lint rule. Implement <see cref="IFileRule"/> or <see cref="ICorpusRule"/>.</summary>
@@ -101,6 +117,10 @@ public sealed class IndexContext
 
     /// <summary>Reports a finding at a position the index recorded.</summary>
     public void Report(string pointer, int line, int column, string message) => _findings.Add(new IndexFinding(pointer, line, column, message));
+
+    /// <summary>Reports a finding with a message declared in the rule's metadata (its id travels with the finding).</summary>
+    public void Report(string pointer, int line, int column, ReportMessage message) =>
+        _findings.Add(new IndexFinding(pointer, line, column, message.Text) { MessageId = message.Id });
 }
 
 /// <summary>One file as the corpus index knows it.</summary>
@@ -118,7 +138,11 @@ public sealed record IndexedFile(string DisplayPath, string FullPath, Corpus.Cor
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column (Unicode code points).</param>
 /// <param name="Message">Plain-words message.</param>
-public readonly record struct IndexFinding(string Pointer, int Line, int Column, string Message);
+public readonly record struct IndexFinding(string Pointer, int Line, int Column, string Message)
+{
+    /// <summary>The id of the message in the rule's metadata, or null.</summary>
+    public string? MessageId { get; init; }
+}
 
 /// <summary>What corpus rules can ask about the whole set of incident files.</summary>
 public interface ICorpus

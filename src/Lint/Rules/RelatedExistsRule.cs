@@ -10,8 +10,14 @@ namespace Lint.Rules;
 /// </summary>
 public sealed class RelatedExistsRule : IIndexRule
 {
+    /// <summary>No incident of the corpus has the slug.</summary>
+    public static RuleMessage UnknownSlug { get; } = new("unknown-slug", "related incident {{slug}} does not exist in the corpus");
+
+    /// <summary>No incident of the corpus has the slug, and an existing one is a plausible correction (a typo, a rename).</summary>
+    public static RuleMessage UnknownSlugWithSuggestion { get; } = new("unknown-slug-suggestion", "related incident {{slug}} does not exist in the corpus; did you mean {{suggestion}}?");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, FixAvailability.Never);
+    public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, FixAvailability.Never) { Messages = [UnknownSlug, UnknownSlugWithSuggestion] };
 
     /// <inheritdoc />
     public void Check(IndexContext context)
@@ -29,8 +35,9 @@ public sealed class RelatedExistsRule : IIndexRule
             if (slug == entry.Slug && context.IsRuleEnabled("related-self")) continue;
             if (!seen.Add(slug) && context.IsRuleEnabled("related-duplicate")) continue;
             if (context.Corpus.Contains(slug)) continue;
-            var message = $"related incident {Text.Quote(slug)} does not exist in the corpus";
-            if (context.Corpus.ClosestSlug(slug) is { } closest && closest != entry.Slug) message += $"; did you mean {Text.Quote(closest)}?";
+            var message = context.Corpus.ClosestSlug(slug) is { } closest && closest != entry.Slug
+                ? UnknownSlugWithSuggestion.With(("slug", Text.Quote(slug)), ("suggestion", Text.Quote(closest)))
+                : UnknownSlug.With(("slug", Text.Quote(slug)));
             context.Report(reference.Pointer, reference.Line, reference.Column, message);
         }
     }
