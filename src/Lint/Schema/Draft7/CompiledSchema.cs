@@ -23,6 +23,13 @@ public sealed record SchemaLoadOptions
 
     /// <summary>Whether <c>file:</c> references (for example a relative reference from a schema file) may be read. Default true.</summary>
     public bool AllowFileReferences { get; init; } = true;
+
+    /// <summary>
+    /// Whether <c>format</c> asserts (for the formats in <see cref="CompiledSchema.CheckedFormats"/>) in every dialect.
+    /// Default true: lint checks dates, date-times and URIs whatever the draft. False gives the specification's default
+    /// of 2019-09 and 2020-12, where <c>format</c> is an annotation only.
+    /// </summary>
+    public bool AssertFormats { get; init; } = true;
 }
 
 /// <summary>
@@ -138,6 +145,7 @@ public sealed class CompiledSchema
     {
         var ctx = t_context ?? new ValidationContext();
         t_context = null;
+        ctx.Reset();
         ctx.Collect = collect;
         return ctx;
     }
