@@ -5,21 +5,29 @@ using Lint.Schema.Draft7;
 namespace Lint.Schema;
 
 /// <summary>
-/// A draft-07 JSON Schema, loaded without network access, that validates strictly parsed documents and
-/// reports violations in plain words with JSON Pointers. Validation is done by <see cref="CompiledSchema"/>,
-/// which enforces every draft-07 keyword.
+/// A JSON Schema (draft-07, 2019-09 or 2020-12, as its <c>$schema</c> says; draft-07 without one), loaded without
+/// network access, that validates strictly parsed documents and reports violations in plain words with JSON Pointers.
+/// Validation is done by <see cref="CompiledSchema"/>, which enforces every keyword of those dialects.
 /// </summary>
 public sealed class SchemaValidator
 {
     /// <summary>
-    /// Keywords of later drafts that draft-07 does not define, so the validator does not enforce them. A schema that
-    /// uses one is refused rather than half-checked.
+    /// Keywords of later drafts that draft-07 does not define, so the validator does not enforce them in a draft-07
+    /// schema (one without <c>$schema</c>). A schema that uses one is refused rather than half-checked.
     /// </summary>
-    public static IReadOnlyList<string> UnsupportedKeywords { get; } =
-    [
-        "$defs", "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "prefixItems",
-        "minContains", "maxContains", "$recursiveRef", "$dynamicRef",
-    ];
+    public static IReadOnlyList<string> UnsupportedKeywords { get; } = Lint.Schema.Draft7.Dialect.ForeignKeywords(Draft.Draft7);
+
+    /// <summary>The dialects the validator knows, by the names lint uses: <c>draft-07</c>, <c>2019-09</c>, <c>2020-12</c>.</summary>
+    public static IReadOnlyList<string> Dialects { get; } = ["draft-07", "2019-09", "2020-12"];
+
+    /// <summary>
+    /// Keywords of other drafts that <paramref name="dialect"/> (<c>draft-07</c>, <c>2019-09</c> or <c>2020-12</c>) does
+    /// not define, so a schema of that dialect using one would not be enforced: lint refuses it (or warns, with
+    /// <c>"unsupportedKeywords": "warning"</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The dialect is not one of <see cref="Dialects"/>.</exception>
+    public static IReadOnlyList<string> UnsupportedKeywordsOf(string dialect) =>
+        Lint.Schema.Draft7.Dialect.ParseName(dialect) is { } draft ? Lint.Schema.Draft7.Dialect.ForeignKeywords(draft) : throw new ArgumentException($"unknown dialect '{dialect}' (one of: {string.Join(", ", Dialects)})", nameof(dialect));
 
     private static readonly IReadOnlyDictionary<string, string> NoMap = new Dictionary<string, string>();
 
@@ -34,8 +42,11 @@ public sealed class SchemaValidator
     /// <summary>Where the schema came from (a path or an embedded resource name).</summary>
     public string Name { get; }
 
-    /// <summary>The compiled draft-07 schema.</summary>
+    /// <summary>The compiled schema.</summary>
     public CompiledSchema Schema => _schema;
+
+    /// <summary>The schema's dialect (<c>draft-07</c>, <c>2019-09</c> or <c>2020-12</c>), from its <c>$schema</c>.</summary>
+    public string Dialect => _schema.Dialect;
 
     /// <summary>The incident schema embedded in the library.</summary>
     public static SchemaValidator Default => DefaultSchema.Value;
@@ -110,8 +121,8 @@ public sealed class SchemaValidator
         using (var parsed = StrictJsonParser.ParseOrThrow(bytes, name, (where, reason) => new SchemaLoadException($"{where}: the schema is not valid JSON: {reason}")))
         {
             string Where(string pointer) => parsed.Location(name, pointer, atKey: true);
-            if (!allowUnsupportedKeywords && SchemaSafety.UnsupportedKeywordUses(parsed.Root).FirstOrDefault() is { Keyword: not null } use)
-                throw new SchemaLoadException($"{new UnsupportedKeywordUse(use.Keyword, Where(use.Pointer)).Message}; draft-07 does not define it: remove it or express the constraint with draft-07 keywords");
+            if (!allowUnsupportedKeywords && SchemaSafety.UnsupportedKeywordUses(parsed.Root, schemaMap).FirstOrDefault() is { Keyword: not null } use)
+                throw new SchemaLoadException($"{new UnsupportedKeywordUse(use.Keyword, Where(use.Pointer)) { Dialect = use.Dialect }.Message}: remove it or express the constraint with {use.Dialect} keywords{(use.Dialect == "draft-07" ? ", or declare a later dialect with \"$schema\"" : "")}");
             try
             {
                 var options = new SchemaLoadOptions

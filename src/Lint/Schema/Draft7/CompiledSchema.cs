@@ -33,8 +33,9 @@ public sealed record SchemaLoadOptions
 }
 
 /// <summary>
-/// A JSON Schema draft-07 compiled once into a tree of keyword checkers, validating System.Text.Json documents.
-/// Every draft-07 keyword is enforced; <c>format</c> checks <c>date</c>, <c>date-time</c>, <c>time</c>, <c>uri</c>,
+/// A JSON Schema compiled once into a tree of keyword checkers, validating System.Text.Json documents. The dialect is
+/// the one the schema's <c>$schema</c> names: draft-07 (the default), 2019-09 or 2020-12 (with the official
+/// meta-schemas bundled). Every keyword of those dialects is enforced; <c>format</c> checks <c>date</c>, <c>date-time</c>, <c>time</c>, <c>uri</c>,
 /// <c>uri-reference</c>, <c>ipv4</c> and <c>ipv6</c> and treats other formats as annotations. References resolve
 /// without network access (see <see cref="SchemaLoadOptions.SchemaMap"/>). Thread-safe once loaded.
 /// </summary>
@@ -51,7 +52,14 @@ public sealed class CompiledSchema
     [ThreadStatic]
     private static ValidationContext? t_context;
 
-    private CompiledSchema(SchemaNode root) => _root = root;
+    private CompiledSchema(SchemaNode root, string dialect)
+    {
+        _root = root;
+        Dialect = dialect;
+    }
+
+    /// <summary>The dialect of the root schema, from its <c>$schema</c>: <c>draft-07</c> (also without one), <c>2019-09</c> or <c>2020-12</c>.</summary>
+    public string Dialect { get; }
 
     /// <summary>The format names whose values are checked; other formats are accepted unchecked.</summary>
     public static IReadOnlyList<string> CheckedFormats => Formats.Checked;
@@ -86,7 +94,8 @@ public sealed class CompiledSchema
         var compiler = new SchemaCompiler(options);
         try
         {
-            return new CompiledSchema(compiler.CompileRoot(schema.Clone(), options.BaseUri ?? InlineBaseUri));
+            var root = compiler.CompileRoot(schema.Clone(), options.BaseUri ?? InlineBaseUri);
+            return new CompiledSchema(root, compiler.RootDialect?.Name ?? "draft-07");
         }
         catch (InvalidOperationException ex)
         {

@@ -110,7 +110,7 @@ internal sealed class Dialect
         {
             "http://json-schema.org/draft-07/schema" or "https://json-schema.org/draft-07/schema" => Draft7,
             // Earlier drafts are validated as draft-07, as lint always did.
-            "http://json-schema.org/draft-06/schema" or "http://json-schema.org/draft-04/schema" => Draft7,
+            "http://json-schema.org/draft-06/schema" or "http://json-schema.org/draft-04/schema" or "http://json-schema.org/schema" => Draft7,
             "https://json-schema.org/draft/2019-09/schema" => Draft2019,
             "https://json-schema.org/draft/2020-12/schema" => Draft2020,
             _ => null,

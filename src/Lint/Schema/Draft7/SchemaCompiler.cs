@@ -104,6 +104,8 @@ internal sealed class SchemaCompiler
         string uri = value.GetString()!;
         if (Dialect.FromMetaSchemaUri(uri) is { } known) return known;
         string key = StripFragment(uri);
+        if (key.StartsWith("http://json-schema.org/", StringComparison.Ordinal) || key.StartsWith("https://json-schema.org/", StringComparison.Ordinal))
+            throw Error($"$schema \"{Text.Sanitize(uri)}\" names a dialect lint does not know (lint validates draft-07, 2019-09 and 2020-12: \"http://json-schema.org/draft-07/schema#\", \"https://json-schema.org/draft/2019-09/schema\", \"https://json-schema.org/draft/2020-12/schema\")", from, "$schema");
         if (_dialects.TryGetValue(key, out var cached)) return cached;
         if (!_dialectsInProgress.Add(key)) return Dialect.Draft2020; // a meta-schema that describes itself
         try
