@@ -47,7 +47,8 @@ internal readonly record struct FileStat(FileKind Kind, uint Uid, uint Gid, uint
 /// </summary>
 internal static partial class Posix
 {
-    private const string Libc = "libc";
+    // The glibc soname: found by dlopen under both the JIT and NativeAOT ("libc" alone relies on a runtime special case).
+    private const string Libc = "libc.so.6";
     private const int AtFdCwd = -100;
     private const int AtSymlinkNoFollow = 0x100;
     private const int AtEmptyPath = 0x1000;
