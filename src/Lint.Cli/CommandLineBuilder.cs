@@ -18,6 +18,7 @@ public static class CommandLineBuilder
         root.Subcommands.Add(ExplainCommand.Create(stdout, stderr));
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout));
+        root.Subcommands.Add(LspCommand.Create());
         return root;
     }
 
