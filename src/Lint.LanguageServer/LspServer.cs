@@ -427,7 +427,14 @@ public sealed class LspServer
         if (path is null) return;
         var folder = FolderFor(path, create: true)!;
         if (folder.Implicit && !folder.BackgroundDone) QueueBackground();
-        await PublishAsync(folder, folder.Workspace.SetDocument(path, document.Bytes), affectsOthers: true).ConfigureAwait(false);
+        await PublishEditedAsync(folder, path, folder.Workspace.SetDocument(path, document.Bytes)).ConfigureAwait(false);
+    }
+
+    /// <summary>After an open or an edit: the reports that changed, and (push) the edited document's own, always, with its new version.</summary>
+    private async Task PublishEditedAsync(Folder folder, string path, IReadOnlyList<FileReport> reports)
+    {
+        await PublishAsync(folder, reports.Where(r => r.FullPath != path).ToList(), affectsOthers: true).ConfigureAwait(false);
+        if (!_pull && !IsProblemFile(folder, path)) await PublishAsync(UriOf(path), folder.Workspace.Report(path).Diagnostics.Select(d => ToLsp(folder, d)).ToList(), folder).ConfigureAwait(false);
     }
 
     private async Task DidChangeAsync(JsonElement p)
@@ -441,7 +448,7 @@ public sealed class LspServer
         foreach (var change in changes.EnumerateArray())
             document.Bytes = ApplyChange(document.Bytes, change, _encoding);
         if (document.Path is null || FolderFor(document.Path, create: false) is not { } folder) return;
-        await PublishAsync(folder, folder.Workspace.SetDocument(document.Path, document.Bytes), affectsOthers: true).ConfigureAwait(false);
+        await PublishEditedAsync(folder, document.Path, folder.Workspace.SetDocument(document.Path, document.Bytes)).ConfigureAwait(false);
     }
 
     /// <summary>Applies one <c>TextDocumentContentChangeEvent</c> (a whole new text, or a range and its replacement).</summary>
@@ -564,7 +571,7 @@ public sealed class LspServer
         if (_pull)
         {
             // The client pulls the document it edits; files whose diagnostics changed because of it need a refresh.
-            if (affectsOthers && reports.Count > 1) await RefreshAsync().ConfigureAwait(false);
+            if (affectsOthers && reports.Count > 0) await RefreshAsync().ConfigureAwait(false);
             return;
         }
         foreach (var report in reports) await PublishReportAsync(folder, report).ConfigureAwait(false);
