@@ -75,6 +75,9 @@ public sealed class LspServer
         _writer = new MessageWriter(output);
     }
 
+    /// <summary>Tests only: runs before each request is handled, with its method and cancellation token.</summary>
+    internal Func<string, CancellationToken, Task>? BeforeRequest { get; set; }
+
     /// <summary>Serves until <c>exit</c>, the end of the input, or the client process's end. Returns the exit code: 0 after <c>shutdown</c> then <c>exit</c>, 1 otherwise.</summary>
     public async Task<int> RunAsync(CancellationToken cancellationToken = default)
     {
@@ -199,6 +202,7 @@ public sealed class LspServer
                     await SendErrorAsync(id, ErrorCodes.InvalidRequest, "the server is shutting down").ConfigureAwait(false);
                     return;
                 }
+                if (BeforeRequest is { } hook) await hook(work.Method, token).ConfigureAwait(false);
                 Action<Utf8JsonWriter>? result = work.Method switch
                 {
                     "initialize" => Initialize(work.Params),
