@@ -75,7 +75,10 @@ public sealed record LintResult(IReadOnlyList<Finding> Findings, int FilesChecke
     public IReadOnlyList<string>? Files { get; init; }
 
     /// <summary>The same result with its warnings dropped (what <c>--quiet</c> reports).</summary>
-    public LintResult ErrorsOnly() => this with { Findings = Findings.Where(f => f.Severity == Severity.Error).ToList() };
+    public LintResult ErrorsOnly() => this with { Findings = Findings.Where(f => IsReported(f, quiet: true)).ToList() };
+
+    /// <summary>Whether <paramref name="finding"/> is reported: always, or under <c>--quiet</c> only when it is an error.</summary>
+    public static bool IsReported(Finding finding, bool quiet) => !quiet || finding.Severity == Severity.Error;
 
     /// <summary>What fixing did, when the run fixed files (<c>--fix</c> or <c>--fix-dry-run</c>); null for a plain lint.</summary>
     public Fixing.FixSummary? Fixes { get; init; }

@@ -103,7 +103,29 @@ public sealed partial class Linter
 
     /// <summary>Lints files, directories and globs; with no target, the configuration's <c>include</c> set.</summary>
     /// <exception cref="LintConfigurationException">A target matches no file.</exception>
-    public async Task<LintResult> LintAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken = default)
+    public async Task<LintResult> LintAsync(IReadOnlyList<string> targets, CancellationToken cancellationToken = default) =>
+        (await RunAsync(targets, RunMode.Lint, cancellationToken).ConfigureAwait(false)).Result;
+
+    /// <summary>What the one run loop does to each file: lint it, fix it in memory (dry run), or fix it and write it.</summary>
+    internal enum RunMode
+    {
+        /// <summary>Lint only.</summary>
+        Lint,
+        /// <summary>Fix in memory and report the diff; write nothing (<c>--fix-dry-run</c>).</summary>
+        DryRun,
+        /// <summary>Fix and write the changed files (<c>--fix</c>).</summary>
+        Fix,
+    }
+
+    /// <summary>The outcome of one file of a run: its findings (unsorted, unfiltered) and, when fixes changed it, the change.</summary>
+    private readonly record struct FileOutcome(IReadOnlyList<Finding> Findings, Fixing.FileFix? Fix);
+
+    /// <summary>
+    /// The one run loop of lint, fix and dry run: discovery (with <see cref="LintOptions.CorpusOnly"/> and folders that
+    /// cannot be read), the corpus, the files in parallel (each read once through the guarded reader, then linted or
+    /// fixed by <see cref="ProcessFile"/>), then the report: severities applied per file, <c>--quiet</c>, report order.
+    /// </summary>
+    private async Task<Fixing.FixRunResult> RunAsync(IReadOnlyList<string> targets, RunMode mode, CancellationToken cancellationToken)
     {
         var watch = Stopwatch.StartNew();
         // Folders that cannot be listed are reported when they hide files being linted (not for the corpus of a few targets).
@@ -116,7 +138,7 @@ public sealed partial class Linter
             files = files.Where(inCorpus.Contains).ToList();
         }
         var corpus = BuildCorpus(corpusFiles.Concat(files).Distinct(StringComparer.Ordinal), null);
-        var results = new IReadOnlyList<Finding>[files.Count];
+        var outcomes = new FileOutcome[files.Count];
         var progress = _options.Progress;
         var done = new StrongBox<int>(0);
         progress?.Report(new LintProgress(0, files.Count));
@@ -124,12 +146,30 @@ public sealed partial class Linter
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
             (i, ct) =>
             {
-                results[i] = LintFile(files[i], corpus);
+                outcomes[i] = ProcessFile(files[i], corpus, mode, ct);
                 progress?.Report(new LintProgress(Interlocked.Increment(ref done.Value), files.Count));
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
         var unreadable = unreadableDirectories.Distinct(StringComparer.Ordinal).Select(UnreadableDirectory).Where(f => f is not null).Select(f => f!);
-        return Finish(results.SelectMany(r => r).Concat(unreadable), files.Select(DisplayPath), watch);
+        var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(unreadable), files.Select(DisplayPath), watch);
+        var changed = outcomes.Where(o => o.Fix is not null).Select(o => o.Fix!).ToList();
+        if (mode != RunMode.Lint)
+        {
+            var written = changed.Where(f => f.Error is null).ToList();
+            result = result with { Fixes = new Fixing.FixSummary(written.Sum(f => f.AppliedFixes), written.Count, DryRun: mode == RunMode.DryRun, FailedFiles: changed.Count - written.Count) };
+        }
+        return new Fixing.FixRunResult(result, changed);
+    }
+
+    /// <summary>One file of a run: the guarded read (size limit, no link out of the project), then the lint or fix step.</summary>
+    private FileOutcome ProcessFile(string fullPath, ICorpus corpus, RunMode mode, CancellationToken cancellationToken)
+    {
+        var outcome = _reader.Read(fullPath, Config.MaxFileSize);
+        if (outcome.Bytes is not { } bytes) return new FileOutcome(Unread(fullPath, outcome), null);
+        string display = DisplayPath(fullPath);
+        return mode == RunMode.Lint
+            ? new FileOutcome(LintContent(display, fullPath, bytes, corpus), null)
+            : FixStep(display, fullPath, bytes, corpus, write: mode == RunMode.Fix, cancellationToken);
     }
 
     private Finding? UnreadableDirectory(string fullPath)
@@ -172,8 +212,7 @@ public sealed partial class Linter
         var watch = Stopwatch.StartNew();
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
         if (bytes.LongLength > Config.MaxFileSize) return Task.FromResult(Finish(TooLarge(full, bytes.LongLength), [DisplayPath(full)], watch));
-        var corpus = BuildCorpus(_discovery.CorpusFiles().Where(f => f != full), (full, bytes));
-        var findings = LintContent(DisplayPath(full), full, bytes, corpus);
+        var findings = LintContent(DisplayPath(full), full, bytes, CorpusWith(full, bytes));
         return Task.FromResult(Finish(findings, [DisplayPath(full)], watch));
     }
 
@@ -208,7 +247,8 @@ public sealed partial class Linter
         }
         using (document)
         {
-            var context = new FileContext(displayPath, fullPath, document!, _settings, raw);
+            var context = new FileContext(displayPath, fullPath, document!, _settings, raw, severities,
+                other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)));
             foreach (var rule in Rules)
             {
                 var id = rule.Metadata.Id;
@@ -253,11 +293,9 @@ public sealed partial class Linter
         return new Finding(ruleId, Severity.Error, Text.Sanitize(message, 400), displayPath, 1, 1, "");
     }
 
-    private IReadOnlyList<Finding> LintFile(string fullPath, ICorpus corpus)
-    {
-        var outcome = _reader.Read(fullPath, Config.MaxFileSize);
-        return outcome.Bytes is null ? Unread(fullPath, outcome) : LintContent(DisplayPath(fullPath), fullPath, outcome.Bytes, corpus);
-    }
+    /// <summary>The corpus of the configuration, with the in-memory content of one document standing for the file <paramref name="fullPath"/>.</summary>
+    private CorpusIndex CorpusWith(string fullPath, byte[] bytes) =>
+        BuildCorpus(_discovery.CorpusFiles().Where(f => f != fullPath), (fullPath, bytes));
 
     /// <summary>The finding for a file whose bytes were not read: too large, or why it could not be read.</summary>
     private IReadOnlyList<Finding> Unread(string fullPath, ReadOutcome outcome)
@@ -342,10 +380,20 @@ public sealed partial class Linter
     public string DisplayPath(string fullPath) =>
         Path.GetRelativePath(_options.WorkingDirectory, fullPath).Replace('\\', '/');
 
+    /// <summary>Whether a finding is reported: every finding, or under <see cref="LintOptions.Quiet"/> errors only (the one place <c>--quiet</c> is applied).</summary>
+    private bool IsReported(Finding finding) => LintResult.IsReported(finding, _options.Quiet);
+
+    /// <summary>The findings that are reported, in report order.</summary>
+    private List<Finding> Reported(IEnumerable<Finding> findings)
+    {
+        var list = findings.Where(IsReported).ToList();
+        list.Sort(Finding.ReportOrder);
+        return list;
+    }
+
     private LintResult Finish(IEnumerable<Finding> findings, IEnumerable<string> displayPaths, Stopwatch watch)
     {
-        var list = findings.Where(f => !_options.Quiet || f.Severity == Severity.Error).ToList();
-        list.Sort(Finding.ReportOrder);
+        var list = Reported(findings);
         var files = displayPaths.ToList();
         files.Sort(StringComparer.Ordinal);
         return new LintResult(list, files.Count, watch.Elapsed) { Files = files };

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Lint.Fixing;
 using Lint.Parsing;
 using Lint.Rules;
@@ -29,8 +28,9 @@ public sealed partial class Linter
         ArgumentNullException.ThrowIfNull(bytes);
         cancellationToken.ThrowIfCancellationRequested();
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
-        var corpus = BuildCorpus(_discovery.CorpusFiles().Where(f => f != full), (full, bytes));
-        var result = FixContent(DisplayPath(full), full, bytes, corpus, cancellationToken, out _);
+        if (bytes.LongLength > Config.MaxFileSize)
+            return Task.FromResult(new FixResult(bytes, bytes, 0, 0, Reported(TooLarge(full, bytes.LongLength))));
+        var result = FixContent(DisplayPath(full), full, bytes, CorpusWith(full, bytes), cancellationToken, out _);
         return Task.FromResult(result with { Remaining = Reported(result.Remaining) });
     }
 
@@ -39,55 +39,35 @@ public sealed partial class Linter
         FixAsync(path, System.Text.Encoding.UTF8.GetBytes(text), cancellationToken);
 
     /// <summary>
-    /// Lints files, directories and globs (with none, the configuration's <c>include</c> set) and fixes them. With
-    /// <paramref name="write"/>, every file that fixes change is replaced atomically (<see cref="AtomicFile"/>); a file
-    /// that fixes do not change is never written. A file that cannot be written is left as it was and keeps its
-    /// findings, each fixable one saying why it was not fixed. Without <paramref name="write"/> (a dry run) nothing is
-    /// written and the report is what would remain.
+    /// Lints files, directories and globs (with none, the configuration's <c>include</c> set) and fixes them, through
+    /// the same run loop as <see cref="LintAsync"/> (discovery, <see cref="LintOptions.CorpusOnly"/>, unreadable
+    /// folders, severities, <see cref="LintOptions.Quiet"/>). With <paramref name="write"/>, every file that fixes
+    /// change is replaced atomically (<see cref="AtomicFile"/>); a file that fixes do not change is never written. A
+    /// file that cannot be written is left as it was and keeps its findings, each fixable one saying why it was not
+    /// fixed. Without <paramref name="write"/> (a dry run) nothing is written and the report is what would remain.
     /// </summary>
     /// <returns>The findings that remain (with <see cref="LintResult.Fixes"/> set) and the changed files.</returns>
     /// <exception cref="Config.LintConfigurationException">A target matches no file.</exception>
-    public async Task<FixRunResult> FixFilesAsync(IReadOnlyList<string> targets, bool write, CancellationToken cancellationToken = default)
-    {
-        var watch = Stopwatch.StartNew();
-        var corpusFiles = _discovery.CorpusFiles();
-        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory);
-        var corpus = BuildCorpus(corpusFiles.Concat(files).Distinct(StringComparer.Ordinal), null);
-        var outcomes = new (IReadOnlyList<Finding> Findings, FileFix? Fix)[files.Count];
-        await Parallel.ForEachAsync(Enumerable.Range(0, files.Count),
-            new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
-            (i, ct) =>
-            {
-                outcomes[i] = FixFile(files[i], corpus, write, ct);
-                return ValueTask.CompletedTask;
-            }).ConfigureAwait(false);
-        var changed = outcomes.Where(o => o.Fix is not null).Select(o => o.Fix!).ToList();
-        var done = changed.Where(f => f.Error is null).ToList();
-        var summary = new FixSummary(done.Sum(f => f.AppliedFixes), done.Count, DryRun: !write, FailedFiles: changed.Count - done.Count);
-        var result = Finish(outcomes.SelectMany(o => o.Findings), files.Select(DisplayPath), watch) with { Fixes = summary };
-        return new FixRunResult(result, changed);
-    }
+    public Task<FixRunResult> FixFilesAsync(IReadOnlyList<string> targets, bool write, CancellationToken cancellationToken = default) =>
+        RunAsync(targets, write ? RunMode.Fix : RunMode.DryRun, cancellationToken);
 
-    private (IReadOnlyList<Finding> Findings, FileFix? Fix) FixFile(string fullPath, ICorpus corpus, bool write, CancellationToken cancellationToken)
+    /// <summary>The fix step of the run loop, on one file's bytes: fix in memory, then write when asked and changed.</summary>
+    private FileOutcome FixStep(string display, string fullPath, byte[] bytes, ICorpus corpus, bool write, CancellationToken cancellationToken)
     {
-        // The same guarded read as linting (size limit, no link out of the project); unread files report why, unfixed.
-        var outcome = _reader.Read(fullPath, Config.MaxFileSize);
-        if (outcome.Bytes is not { } bytes) return (Unread(fullPath, outcome), null);
-        string display = DisplayPath(fullPath);
         var fix = FixContent(display, fullPath, bytes, corpus, cancellationToken, out var initial);
-        if (!fix.Changed) return (fix.Remaining, null);
-        if (!write) return (fix.Remaining, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: false, Error: null));
+        if (!fix.Changed) return new FileOutcome(fix.Remaining, null);
+        if (!write) return new FileOutcome(fix.Remaining, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: false, Error: null));
         try
         {
             WriteFile(fullPath, bytes, fix.Fixed);
-            return (fix.Remaining, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: true, Error: null));
+            return new FileOutcome(fix.Remaining, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: true, Error: null));
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             // The file is as it was, so its findings are those of the original; the fixable ones say why they remain.
             string reason = Text.Sanitize(ex.Message, 300);
             var findings = initial.Select(f => f.Fix is null || !ShouldFix(f) ? f : f with { Message = $"{f.Message} (not fixed: the file could not be written: {reason})" }).ToList();
-            return (findings, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: false, Error: reason));
+            return new FileOutcome(findings, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: false, Error: reason));
         }
     }
 
@@ -116,15 +96,7 @@ public sealed partial class Linter
     }
 
     /// <summary>Whether a finding's fix is applied: it has one and the finding is reported (under <c>--quiet</c>, errors only).</summary>
-    private bool ShouldFix(Finding finding) =>
-        finding.Fix is not null && finding.Severity != Severity.Off && (!_options.Quiet || finding.Severity == Severity.Error);
-
-    private IReadOnlyList<Finding> Reported(IEnumerable<Finding> findings)
-    {
-        var list = findings.Where(f => !_options.Quiet || f.Severity == Severity.Error).ToList();
-        list.Sort(Finding.ReportOrder);
-        return list;
-    }
+    private bool ShouldFix(Finding finding) => finding.Fix is not null && finding.Severity != Severity.Off && IsReported(finding);
 
     private static bool IsWellFormed(byte[] bytes)
     {

@@ -18,23 +18,11 @@ public sealed class DisplayDateRule : IFileRule
 
     private static void Check(FileContext context, System.Text.Json.JsonElement record, string dateField, string displayField)
     {
-        if (!IsCorrect(record, dateField, displayField, out var expected, out var actual) && expected is not null)
+        if (!RecordFacts.IsLongForm(record, dateField, displayField, out var expected, out var actual) && expected is not null)
         {
             string pointer = RecordFields.RecordPointer(displayField);
             context.Report(pointer, $"{displayField} {Text.Quote(actual)} should be {Text.Quote(expected)}, the long form of {dateField}",
                 context.ReplaceString(pointer, expected, $"set {displayField} to {expected}"));
         }
-    }
-
-    /// <summary>
-    /// Whether the display field is the long form of the date field. When the inputs are missing or malformed
-    /// (schema's business), <paramref name="expected"/> is null and the result is false.
-    /// </summary>
-    internal static bool IsCorrect(System.Text.Json.JsonElement record, string dateField, string displayField, out string? expected, out string actual)
-    {
-        expected = null;
-        if (!record.TryGetString(displayField, out actual) || actual.Length == 0 || !record.TryGetDate(dateField, out var date)) return false;
-        expected = RecordFields.LongForm(date);
-        return actual == expected;
     }
 }

@@ -12,10 +12,12 @@ public sealed class DuplicateSlugRule : ICorpusRule
     public void Check(FileContext context, ICorpus corpus)
     {
         // A file whose slug does not match its own name is slug-filename's finding (typically a copy that was not
-        // re-slugged); it neither gets nor causes a duplicate-slug finding, so one defect gives one finding.
-        if (!SlugFilenameRule.SlugMatchesFile(context, out var slug)) return;
+        // re-slugged); while slug-filename is on for it, it neither gets nor causes a duplicate-slug finding, so one
+        // defect gives one finding.
+        if (!RecordFacts.TrustedSlug(context, out var slug)) return;
         var others = corpus.FilesWithSlug(slug)
-            .Where(f => f != context.DisplayPath && Path.GetFileNameWithoutExtension(f) == slug)
+            .Where(f => f != context.DisplayPath
+                && (Path.GetFileNameWithoutExtension(f) == slug || !context.IsRuleEnabledFor(RecordFacts.SlugMatchesFile.OwnerRuleId, f)))
             .ToList();
         if (others.Count == 0) return;
         context.Report("/record/slug", $"slug {Text.Quote(slug)} is also declared by {string.Join(", ", others)}");

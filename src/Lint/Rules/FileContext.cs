@@ -9,15 +9,22 @@ public sealed class FileContext
 {
     private static readonly JsonSerializerOptions StringOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly List<RawFinding> _findings;
+    private readonly IReadOnlyDictionary<string, Severity> _severities;
+    private readonly Func<string, IReadOnlyDictionary<string, Severity>>? _severitiesOf;
+    private Dictionary<RuleFact, bool>? _facts;
+    private HashSet<RuleFact>? _computing;
     private ILintRule? _current;
 
-    internal FileContext(string displayPath, string fullPath, ParsedDocument document, LintSettings settings, List<RawFinding> findings)
+    internal FileContext(string displayPath, string fullPath, ParsedDocument document, LintSettings settings, List<RawFinding> findings,
+        IReadOnlyDictionary<string, Severity> severities, Func<string, IReadOnlyDictionary<string, Severity>>? severitiesOf = null)
     {
         DisplayPath = displayPath;
         FullPath = fullPath;
         Document = document;
         Settings = settings;
         _findings = findings;
+        _severities = severities;
+        _severitiesOf = severitiesOf;
         var root = document.Root;
         if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("record", out var record) && record.ValueKind == JsonValueKind.Object)
             Record = record;
@@ -45,6 +52,57 @@ public sealed class FileContext
     public LintSettings Settings { get; }
 
     internal void SetCurrentRule(ILintRule rule) => _current = rule;
+
+    /// <summary>
+    /// Whether the rule <paramref name="ruleId"/> runs on this file (its effective severity is not off, after the
+    /// configuration, its overrides and the command line). An unknown id is not enabled.
+    /// </summary>
+    public bool IsRuleEnabled(string ruleId) => _severities.TryGetValue(ruleId, out var s) && s != Severity.Off;
+
+    /// <summary>
+    /// Whether the rule <paramref name="ruleId"/> runs on another file of the corpus, given by its display path (for
+    /// corpus rules, whose other side may have overrides of its own).
+    /// </summary>
+    public bool IsRuleEnabledFor(string ruleId, string displayPath)
+    {
+        if (displayPath == DisplayPath || _severitiesOf is null) return IsRuleEnabled(ruleId);
+        return _severitiesOf(displayPath).TryGetValue(ruleId, out var s) && s != Severity.Off;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="fact"/> holds for this file (computed once per file, whichever rule asks first).
+    /// Most rules want <see cref="Defers(RuleFact)"/> instead, which also asks whether the owner is enabled.
+    /// </summary>
+    public bool Holds(RuleFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        _facts ??= [];
+        if (_facts.TryGetValue(fact, out bool holds)) return holds;
+        _computing ??= [];
+        if (!_computing.Add(fact)) throw new InvalidOperationException($"the fact '{fact.Name}' depends on itself");
+        try
+        {
+            holds = fact.Compute(this);
+        }
+        finally
+        {
+            _computing.Remove(fact);
+        }
+        _facts[fact] = holds;
+        return holds;
+    }
+
+    /// <summary>
+    /// Whether a rule that builds on <paramref name="fact"/> should wait: the fact fails and its owner rule is enabled
+    /// for this file, so the owner reports the defect and the asking rule stays silent (one defect, one finding). When
+    /// the owner is off, this is false and the asking rule checks the values as written: a rule that is off never
+    /// silences another.
+    /// </summary>
+    public bool Defers(RuleFact fact)
+    {
+        ArgumentNullException.ThrowIfNull(fact);
+        return IsRuleEnabled(fact.OwnerRuleId) && !Holds(fact);
+    }
 
     /// <summary>Reports a finding of the running rule at the node <paramref name="pointer"/>.</summary>
     /// <param name="pointer">JSON Pointer of the offending node (the nearest existing ancestor is used for position when it is missing).</param>

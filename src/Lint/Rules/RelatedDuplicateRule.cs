@@ -21,7 +21,8 @@ public sealed class RelatedDuplicateRule : IFileRule
             int index = i++;
             if (item.ValueKind != System.Text.Json.JsonValueKind.String) continue;
             var slug = item.GetString()!;
-            if (slug == own || !RecordFields.IsKebabCase(slug)) continue; // related-self and schema own those
+            if (!RecordFields.IsKebabCase(slug)) continue; // schema owns those
+            if (slug == own && context.IsRuleEnabled("related-self")) continue; // related-self owns a self-reference
             if (first.TryAdd(slug, index)) continue;
             context.Report($"/record/relatedIncidents/{index}", $"related incident {Text.Quote(slug)} is already listed at index {first[slug]}",
                 context.RemoveArrayItem("/record/relatedIncidents", index, count, "remove the repeated slug"));

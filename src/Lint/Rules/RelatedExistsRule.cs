@@ -20,8 +20,11 @@ public sealed class RelatedExistsRule : ICorpusRule
             int index = i++;
             if (item.ValueKind != System.Text.Json.JsonValueKind.String) continue;
             var slug = item.GetString()!;
-            // Malformed slugs belong to schema, self-references to related-self, repeats to related-duplicate.
-            if (!RecordFields.IsKebabCase(slug) || slug == own || !seen.Add(slug)) continue;
+            // Malformed slugs belong to schema, self-references to related-self, repeats to related-duplicate (while
+            // those rules are on).
+            if (!RecordFields.IsKebabCase(slug)) continue;
+            if (slug == own && context.IsRuleEnabled("related-self")) continue;
+            if (!seen.Add(slug) && context.IsRuleEnabled("related-duplicate")) continue;
             if (!corpus.Contains(slug))
                 context.Report($"/record/relatedIncidents/{index}", $"related incident {Text.Quote(slug)} does not exist in the corpus");
         }

@@ -16,10 +16,4 @@ public sealed class SlugFilenameRule : IFileRule
         context.Report("/record/slug", $"slug {Text.Quote(slug)} does not match the file name {Text.Quote(context.FileStem + ".json")}; rename the file or fix the slug");
     }
 
-    /// <summary>Whether the record's slug is well formed and matches its file name (other rules trust it only then).</summary>
-    internal static bool SlugMatchesFile(FileContext context, out string slug)
-    {
-        slug = "";
-        return context.Record is { } record && record.TryGetString("slug", out slug) && RecordFields.IsKebabCase(slug) && slug == context.FileStem;
-    }
 }
