@@ -55,8 +55,9 @@ public sealed class LintWorkspaceTests : IDisposable
     public void Edits_do_not_read_the_corpus_again()
     {
         var alpha = Incident("alpha");
-        var twin = _dir.Write("incidents/twin.json", File.ReadAllText(Incident("twin")).Replace("\"slug\": \"twin\"", "\"slug\": \"alpha\""));
-        var workspace = Workspace();
+        var twin = _dir.Write("incidents/copy/alpha.json", File.ReadAllText(alpha)); // the same slug in another folder
+        _dir.Write("lint.config.json", """{ "include": ["incidents/**/*.json"] }""");
+        var workspace = new LintWorkspace(_dir.Path, PositionEncoding.Utf16, new LintOptions { MaxDegreeOfParallelism = 1 });
         Assert.Contains(workspace.Report(alpha).Diagnostics, d => d.Finding.RuleId == "duplicate-slug");
         // The twin disappears from disk without the editor saying so: what the workspace knows is not read again on an edit.
         File.Delete(twin);
