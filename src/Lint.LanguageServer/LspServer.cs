@@ -44,6 +44,7 @@ public sealed class LspServer
     private readonly Dictionary<string, Document> _documents = new(StringComparer.Ordinal);
     private readonly Dictionary<string, Folder> _published = new(StringComparer.Ordinal);
     private PositionEncoding _encoding = PositionEncoding.Utf16;
+    private Work? _parked; // a workspace/diagnostic request with nothing new to say, answered at the next change
     private bool _initialized, _shutdown, _exitRequested, _pull, _refreshSupport, _watchRegistration, _backgroundQueued;
     private int _nextRequestId, _generations;
 
@@ -203,12 +204,14 @@ public sealed class LspServer
                     return;
                 }
                 if (BeforeRequest is { } hook) await hook(work.Method, token).ConfigureAwait(false);
+                if (work.Method == "shutdown") await UnparkAsync().ConfigureAwait(false);
+                bool park = false;
                 Action<Utf8JsonWriter>? result = work.Method switch
                 {
                     "initialize" => Initialize(work.Params),
                     "shutdown" => Shutdown(),
                     "textDocument/diagnostic" => DocumentDiagnostic(work.Params),
-                    "workspace/diagnostic" => WorkspaceDiagnostic(work.Params, token),
+                    "workspace/diagnostic" => WorkspaceDiagnostic(work.Params, token, allowPark: work != _unparking, out park),
                     "textDocument/codeAction" => CodeActions(work.Params, token),
                     "textDocument/hover" => Hover(work.Params),
                     _ => null,
@@ -219,6 +222,13 @@ public sealed class LspServer
                     return;
                 }
                 token.ThrowIfCancellationRequested();
+                if (park && _parked is null)
+                {
+                    // Long poll (as the protocol allows): nothing changed since the client's result ids, so answer later.
+                    _parked = work;
+                    token.Register(() => _queue.Writer.TryWrite(new Work("$lint/unpark", default, null, null)));
+                    return;
+                }
                 await SendAsync(w =>
                 {
                     w.WriteStartObject();
@@ -254,7 +264,25 @@ public sealed class LspServer
         }
         finally
         {
-            if (work.Id is { } done && _pending.TryRemove(done.GetRawText(), out var cts)) cts.Dispose();
+            if (work != _parked && work.Id is { } done && _pending.TryRemove(done.GetRawText(), out var cts)) cts.Dispose();
+        }
+    }
+
+    private Work? _unparking;
+
+    /// <summary>Answers the parked workspace pull (after a change, a cancellation or on shutdown).</summary>
+    private async Task UnparkAsync()
+    {
+        if (_parked is not { } work) return;
+        _parked = null;
+        _unparking = work;
+        try
+        {
+            await HandleAsync(work).ConfigureAwait(false);
+        }
+        finally
+        {
+            _unparking = null;
         }
     }
 
@@ -373,6 +401,9 @@ public sealed class LspServer
             case "workspace/didChangeWorkspaceFolders":
                 await FoldersChangedAsync(Get(p, "event")).ConfigureAwait(false);
                 break;
+            case "$lint/unpark":
+                if (_parked?.Cancellation?.IsCancellationRequested == true) await UnparkAsync().ConfigureAwait(false);
+                break;
             case "$lint/background":
                 await BackgroundStepAsync().ConfigureAwait(false);
                 break;
@@ -437,8 +468,14 @@ public sealed class LspServer
     /// <summary>After an open or an edit: the reports that changed, and (push) the edited document's own, always, with its new version.</summary>
     private async Task PublishEditedAsync(Folder folder, string path, IReadOnlyList<FileReport> reports)
     {
+        if (_pull)
+        {
+            if (reports.Any(r => r.FullPath != path)) await RefreshAsync().ConfigureAwait(false);
+            else if (reports.Count > 0) await UnparkAsync().ConfigureAwait(false);
+            return;
+        }
         await PublishAsync(folder, reports.Where(r => r.FullPath != path).ToList(), affectsOthers: true).ConfigureAwait(false);
-        if (!_pull && !IsProblemFile(folder, path)) await PublishAsync(UriOf(path), folder.Workspace.Report(path).Diagnostics.Select(d => ToLsp(folder, d)).ToList(), folder).ConfigureAwait(false);
+        if (!IsProblemFile(folder, path)) await PublishAsync(UriOf(path), folder.Workspace.Report(path).Diagnostics.Select(d => ToLsp(folder, d)).ToList(), folder).ConfigureAwait(false);
     }
 
     private async Task DidChangeAsync(JsonElement p)
@@ -576,6 +613,7 @@ public sealed class LspServer
         {
             // The client pulls the document it edits; files whose diagnostics changed because of it need a refresh.
             if (affectsOthers && reports.Count > 0) await RefreshAsync().ConfigureAwait(false);
+            else if (reports.Count > 0) await UnparkAsync().ConfigureAwait(false);
             return;
         }
         foreach (var report in reports) await PublishReportAsync(folder, report).ConfigureAwait(false);
@@ -619,8 +657,12 @@ public sealed class LspServer
         new(ToLsp(workspace.RangeOf(problem)), 1, "configuration", new CodeDescription(RuleMetadata.DocsBaseUri.Replace("docs/rules/", "docs/configuration.md")), "lint",
             $"the configuration cannot be used, so no file is linted: {problem.Message}");
 
-    private Task RefreshAsync() =>
-        _refreshSupport ? SendRequestAsync("workspace/diagnostic/refresh", w => w.WriteNullValue()) : Task.CompletedTask;
+    /// <summary>Pull mode, after a change to other files' diagnostics: answer a parked workspace pull, and ask the client to pull again.</summary>
+    private async Task RefreshAsync()
+    {
+        await UnparkAsync().ConfigureAwait(false);
+        if (_refreshSupport) await SendRequestAsync("workspace/diagnostic/refresh", w => w.WriteNullValue()).ConfigureAwait(false);
+    }
 
     private Action<Utf8JsonWriter> DocumentDiagnostic(JsonElement p)
     {
@@ -643,7 +685,7 @@ public sealed class LspServer
         return ($"{folder.Generation}:{report.Version}", () => report.Diagnostics.Select(d => ToLsp(folder, d)).ToList());
     }
 
-    private Action<Utf8JsonWriter> WorkspaceDiagnostic(JsonElement p, CancellationToken cancellationToken)
+    private Action<Utf8JsonWriter> WorkspaceDiagnostic(JsonElement p, CancellationToken cancellationToken, bool allowPark, out bool park)
     {
         var previous = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var item in Items(Get(p, "previousResultIds")))
@@ -669,6 +711,7 @@ public sealed class LspServer
                     : new WorkspaceDocumentDiagnosticReport("full", resultId, uri) { Version = version, Items = diagnostics() });
             }
         }
+        park = allowPark && previous.Count > 0 && items.All(i => i.Kind == "unchanged");
         return Json(new WorkspaceDiagnosticReport(items), LspJson.Default.WorkspaceDiagnosticReport);
     }
 

@@ -305,4 +305,31 @@ public sealed class LspServerTests : IDisposable
         Assert.Equal(3, (int)after["params"]!["version"]!);
         Assert.Equal(["source-count"], Codes(after));
     }
+
+    [Fact]
+    public async Task A_workspace_pull_with_nothing_new_waits_for_the_next_change_and_can_be_cancelled()
+    {
+        Config();
+        var path = Incident("alpha");
+        await using var lsp = new LspHarness();
+        await lsp.InitializeAsync(_dir.Path, new JsonObject { ["textDocument"] = new JsonObject { ["diagnostic"] = new JsonObject() } });
+        var first = (await lsp.CallAsync("workspace/diagnostic", new JsonObject { ["previousResultIds"] = new JsonArray() }))["result"]!["items"]!.AsArray();
+        JsonArray Previous() => new(first.Select(i => (JsonNode)new JsonObject { ["uri"] = (string)i!["uri"]!, ["value"] = (string)i["resultId"]! }).ToArray());
+
+        // Nothing changed: the request stays open (a long poll) until an edit changes a result.
+        int waiting = lsp.Request("workspace/diagnostic", new JsonObject { ["previousResultIds"] = Previous() });
+        await AssertAliveAsync(lsp); // answered while the pull waits: the queue is not blocked
+        lsp.Open(path, File.ReadAllText(path).Replace("\"sourceCount\": 2", "\"sourceCount\": 3"));
+        var answer = await lsp.ResponseAsync(waiting);
+        var item = Assert.Single(answer["result"]!["items"]!.AsArray())!;
+        Assert.Equal("full", (string?)item["kind"]);
+        Assert.Equal("source-count", (string?)item["items"]![0]!["code"]);
+
+        // A parked pull that the client cancels is answered RequestCancelled.
+        first = answer["result"]!["items"]!.AsArray();
+        int cancelled = lsp.Request("workspace/diagnostic", new JsonObject { ["previousResultIds"] = Previous() });
+        await AssertAliveAsync(lsp);
+        lsp.Notify("$/cancelRequest", new JsonObject { ["id"] = cancelled });
+        Assert.Equal(-32800, (int)(await lsp.ResponseAsync(cancelled))["error"]!["code"]!);
+    }
 }
