@@ -31,6 +31,11 @@ public static class CorpusGenerator
         ("timeline-order", (r, _) => r["timeline"]!.AsArray().Add(new JsonObject { ["date"] = "2000-01-01", ["title"] = "Out of order" })),
         ("schema", (r, _) => r["sourceCount"] = "15"),
         ("duplicate-tag", (r, _) => r["tags"]!.AsArray().Add(((string)r["tags"]![0]!).ToUpperInvariant())),
+        ("stale-last-updated", (r, _) => r["timeline"]!.AsArray().Add(new JsonObject
+        {
+            ["date"] = DateOnly.ParseExact((string)r["lastUpdated"]!, "yyyy-MM-dd", CultureInfo.InvariantCulture).AddDays(1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["title"] = "News added without bumping lastUpdated",
+        })),
     ];
 
     /// <summary>Writes <paramref name="count"/> incident files into <paramref name="directory"/> (in sub-folders of 1,000).</summary>
@@ -48,13 +53,14 @@ public static class CorpusGenerator
             var r = doc["record"]!.AsObject();
             r["slug"] = slug;
             r["url"] = $"{doc["site"]}/incident/{slug}";
+            var timeline = r["timeline"]!.AsArray();
             var date = new DateOnly(2024, 1, 1).AddDays(random.Next(0, 400));
-            var updated = date.AddDays(random.Next(0, 60));
+            // lastUpdated on or after the last timeline event (date + count - 1), as a maintained record has it.
+            var updated = date.AddDays(random.Next(Math.Max(0, timeline.Count - 1), 60));
             r["date"] = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             r["lastUpdated"] = updated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             r["displayDate"] = LongForm(date);
             r["displayLastUpdated"] = LongForm(updated);
-            var timeline = r["timeline"]!.AsArray();
             for (int t = 0; t < timeline.Count; t++)
                 timeline[t]!["date"] = date.AddDays(t).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
             // Related links: mostly to nearby incidents (topics cluster), sometimes anywhere.

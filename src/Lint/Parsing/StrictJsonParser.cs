@@ -57,6 +57,25 @@ public sealed class ParsedDocument : IDisposable
         return atKey && span.KeyStart >= 0 ? span.KeyStart : span.Start;
     }
 
+    private Dictionary<string, StringPositions>? _strings;
+
+    /// <summary>
+    /// The byte offset of the UTF-16 unit at <paramref name="index"/> of the decoded string at <paramref name="pointer"/>,
+    /// through escapes (see <see cref="StringPositions"/>); <see cref="OffsetOf"/> of the pointer when the node is not a
+    /// string. The map of each string is built once.
+    /// </summary>
+    public int OffsetInString(string pointer, int index)
+    {
+        if (!Positions.TryGet(pointer, out var span) || span.Length < 2 || Bytes[span.Start] != (byte)'"') return OffsetOf(pointer);
+        StringPositions? map;
+        lock (Positions)
+        {
+            _strings ??= new Dictionary<string, StringPositions>(StringComparer.Ordinal);
+            if (!_strings.TryGetValue(pointer, out map)) _strings[pointer] = map = new StringPositions(Bytes, span);
+        }
+        return map.OffsetOf(index);
+    }
+
     /// <summary><c>name:line:column</c> of <see cref="OffsetOf"/>, for messages about files other than incident files.</summary>
     public string Location(string name, string pointer, bool atKey = false)
     {

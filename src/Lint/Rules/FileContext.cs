@@ -115,6 +115,16 @@ public sealed class FileContext
         _findings.Add(new RawFinding(rule.Metadata.Id, message, Document.OffsetOf(pointer, atKey), pointer, rule.Metadata.Fixable ? fix : null));
     }
 
+    /// <summary>
+    /// Reports a finding of the running rule at a place inside the string at <paramref name="pointer"/>: the UTF-16 unit
+    /// <paramref name="index"/> of its decoded value, located in the file through escapes (<see cref="StringPositions"/>).
+    /// </summary>
+    public void ReportInString(string pointer, int index, string message, Fix? fix = null)
+    {
+        var rule = _current ?? throw new InvalidOperationException("Report called outside a rule.");
+        _findings.Add(new RawFinding(rule.Metadata.Id, message, Document.OffsetInString(pointer, index), pointer, rule.Metadata.Fixable ? fix : null));
+    }
+
     /// <summary>Reports a finding of the running rule at a byte offset (for positions that are not a node, such as a repeated key).</summary>
     public void ReportAt(int offset, string pointer, string message)
     {

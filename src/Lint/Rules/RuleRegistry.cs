@@ -36,5 +36,6 @@ public static class RuleRegistry
         new DuplicateSourceRule(),
         new DuplicateTagRule(),
         new FileTooLargeRule(),
+        new StaleLastUpdatedRule(),
     ];
 }

@@ -64,6 +64,7 @@ public sealed class RuleMetaTests
             ("date-order", Severity.Error, false), ("timeline-order", Severity.Error, true), ("display-date", Severity.Error, true),
             ("citation-format", Severity.Error, true), ("taxonomy-label", Severity.Error, true), ("duplicate-source", Severity.Warning, false),
             ("duplicate-tag", Severity.Warning, true), ("file-too-large", Severity.Error, false),
+            ("stale-last-updated", Severity.Error, true),
         };
         Assert.Equal(expected, RuleRegistry.BuiltIn.Select(r => (r.Metadata.Id, r.Metadata.DefaultSeverity, r.Metadata.Fixable)).ToArray());
     }
