@@ -3,16 +3,25 @@ using Lint.Rules;
 
 namespace Lint.Cli;
 
-/// <summary><c>lint rules</c>: lists every rule with its default severity, fixability and description.</summary>
+/// <summary><c>lint rules</c>: lists every rule with its default severity, fix availability and description.</summary>
 public static class RulesCommand
 {
     /// <summary>Creates the subcommand.</summary>
     public static Command Create(TextWriter stdout)
     {
-        var command = new Command("rules", "List every rule: id, default severity, fixable, description.");
-        command.SetAction(_ =>
+        var command = new Command("rules", "List every rule: id, default severity, fix (always, sometimes, never), description.");
+        var format = new Option<string>("--format", "-f")
         {
-            Write(RuleRegistry.BuiltIn.Select(r => r.Metadata).ToList(), stdout);
+            Description = "text (a table for the terminal) or markdown (the table of the README and docs/rules).",
+            DefaultValueFactory = _ => "text",
+        };
+        format.AcceptOnlyFromAmong("text", "markdown");
+        command.Options.Add(format);
+        command.SetAction(parseResult =>
+        {
+            var rules = RuleRegistry.BuiltIn.Select(r => r.Metadata).ToList();
+            if (parseResult.GetValue(format) == "markdown") stdout.Write(RuleCatalog.MarkdownTable(rules, "docs/rules/"));
+            else Write(rules, stdout);
             return ExitCodes.Success;
         });
         return command;
@@ -22,8 +31,8 @@ public static class RulesCommand
     public static void Write(IReadOnlyList<RuleMetadata> rules, TextWriter stdout)
     {
         int idWidth = Math.Max("id".Length, rules.Max(r => r.Id.Length));
-        stdout.WriteLine($"{"id".PadRight(idWidth)}  {"severity",-8}  {"fixable",-7}  description");
+        stdout.WriteLine($"{"id".PadRight(idWidth)}  {"severity",-8}  {"fix",-9}  description");
         foreach (var r in rules)
-            stdout.WriteLine($"{r.Id.PadRight(idWidth)}  {r.DefaultSeverity.ToName(),-8}  {(r.Fixable ? "yes" : "no"),-7}  {r.Description}");
+            stdout.WriteLine($"{r.Id.PadRight(idWidth)}  {r.DefaultSeverity.ToName(),-8}  {r.FixAvailability.ToName(),-9}  {r.Description}");
     }
 }

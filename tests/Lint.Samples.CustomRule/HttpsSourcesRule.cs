@@ -14,7 +14,7 @@ public sealed class HttpsSourcesRule : IFileRule
         Id: "https-sources",
         Description: "links in sources, documents and legalAnalyses use https",
         DefaultSeverity: Severity.Error,
-        Fixable: true);
+        FixAvailability: FixAvailability.Always);
 
     /// <inheritdoc />
     public void Check(FileContext context)

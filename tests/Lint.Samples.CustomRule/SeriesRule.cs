@@ -17,7 +17,7 @@ public sealed partial class SeriesRule : ICorpusRule
         Id: "series-previous-part",
         Description: "an incident '...-part-N' has its part N-1 in the corpus",
         DefaultSeverity: Severity.Warning,
-        Fixable: false);
+        FixAvailability: FixAvailability.Never);
 
     [GeneratedRegex("^(?<stem>.+)-part-(?<n>[0-9]{1,6})$")]
     private static partial Regex PartSlug();

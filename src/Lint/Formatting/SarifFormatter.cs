@@ -32,7 +32,7 @@ public sealed class SarifFormatter : IFormatter
         // A finding of a rule the caller did not list still gets a descriptor, so every ruleIndex resolves.
         foreach (var id in input.Result.Findings.Select(f => f.RuleId).Distinct(StringComparer.Ordinal))
         {
-            if (!rules.Any(r => r.Id == id)) rules.Add(new RuleMetadata(id, id, Severity.Error, Fixable: false));
+            if (!rules.Any(r => r.Id == id)) rules.Add(new RuleMetadata(id, id, Severity.Error, FixAvailability.Never));
         }
         var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
 
@@ -127,6 +127,7 @@ public sealed class SarifFormatter : IFormatter
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteBoolean("fixable", rule.Fixable);
+        json.WriteString("fix", rule.FixAvailability.ToName());
         json.WriteEndObject();
         json.WriteEndObject();
     }
@@ -229,7 +230,12 @@ public sealed class SarifFormatter : IFormatter
     {
         var text = rule.Description.Trim();
         if (!text.EndsWith('.')) text += ".";
-        return text + $" Default severity: {rule.DefaultSeverity.ToName()}." + (rule.Fixable ? " Fixable with --fix." : "");
+        return text + $" Default severity: {rule.DefaultSeverity.ToName()}." + rule.FixAvailability switch
+        {
+            FixAvailability.Always => " Fixable with --fix.",
+            FixAvailability.Sometimes => " Some findings are fixable with --fix.",
+            _ => "",
+        };
     }
 
     private static string PascalCase(string id) =>

@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class CitationFormatRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("citation-format", "citation differs from \"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.\"", Severity.Error, Fixable: true);
+    public RuleMetadata Metadata { get; } = new("citation-format", "citation differs from \"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.\"", Severity.Error, FixAvailability.Always);
 
     /// <inheritdoc />
     public void Check(FileContext context)

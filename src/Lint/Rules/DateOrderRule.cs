@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class DateOrderRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("date-order", "Dates out of order: date after lastUpdated, lastUpdated after generatedAt, or a timeline/updateLog entry after generatedAt.", Severity.Error, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("date-order", "Dates out of order: date after lastUpdated, lastUpdated after generatedAt, or a timeline/updateLog entry after generatedAt.", Severity.Error, FixAvailability.Never);
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -24,29 +24,6 @@ public sealed class DateOrderRule : IFileRule
             context.Report("/record/date", $"date {date:yyyy-MM-dd} is after generatedAt {generated:yyyy-MM-dd}");
         CheckEntries(context, record, "timeline", generated);
         CheckEntries(context, record, "updateLog", generated);
-    }
-
-    /// <summary>
-    /// Whether this rule's facts hold for the record: no date it can read is out of order (<c>date &lt;= lastUpdated &lt;=
-    /// generatedAt</c>, no timeline or updateLog date after <c>generatedAt</c>). Rules that build on these dates wait
-    /// while it is false.
-    /// </summary>
-    internal static bool DatesAreInOrder(FileContext context)
-    {
-        if (context.Record is not { } record) return true;
-        bool hasGenerated = context.Root.TryGetDateTimeDate("generatedAt", out var generated);
-        bool hasDate = record.TryGetDate("date", out var date);
-        bool hasUpdated = record.TryGetDate("lastUpdated", out var updated);
-        if (hasDate && hasUpdated && date > updated) return false;
-        if (!hasGenerated) return true;
-        if (hasUpdated ? updated > generated : hasDate && date > generated) return false;
-        foreach (var field in (ReadOnlySpan<string>)["timeline", "updateLog"])
-        {
-            if (!record.TryGetArray(field, out var array)) continue;
-            foreach (var entry in array.EnumerateArray())
-                if (entry.TryGetDate("date", out var d) && d > generated) return false;
-        }
-        return true;
     }
 
     private static void CheckEntries(FileContext context, JsonElement record, string field, DateOnly generated)

@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class DisplayDateRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("display-date", "displayDate or displayLastUpdated is not the English long form (February 6, 2025) of date or lastUpdated.", Severity.Error, Fixable: true);
+    public RuleMetadata Metadata { get; } = new("display-date", "displayDate or displayLastUpdated is not the English long form (February 6, 2025) of date or lastUpdated.", Severity.Error, FixAvailability.Always);
 
     /// <inheritdoc />
     public void Check(FileContext context)

@@ -4,5 +4,5 @@ namespace Lint.Rules;
 public sealed class DocumentCountRule() : CountRule("documentCount", "documents")
 {
     /// <inheritdoc />
-    public override RuleMetadata Metadata { get; } = new("document-count", "documentCount differs from the number of documents.", Severity.Error, Fixable: true);
+    public override RuleMetadata Metadata { get; } = new("document-count", "documentCount differs from the number of documents.", Severity.Error, FixAvailability.Always);
 }

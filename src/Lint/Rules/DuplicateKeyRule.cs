@@ -4,7 +4,7 @@ namespace Lint.Rules;
 public sealed class DuplicateKeyRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-key", "An object holds the same property twice.", Severity.Error, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("duplicate-key", "An object holds the same property twice.", Severity.Error, FixAvailability.Never);
 
     /// <inheritdoc />
     public void Check(FileContext context)

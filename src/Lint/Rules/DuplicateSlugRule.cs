@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class DuplicateSlugRule : ICorpusRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-slug", "Two files of the corpus declare the same slug.", Severity.Error, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("duplicate-slug", "Two files of the corpus declare the same slug.", Severity.Error, FixAvailability.Never);
 
     /// <inheritdoc />
     public void Check(FileContext context, ICorpus corpus)

@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class DuplicateSourceRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-source", "Two sources have the same URL (scheme and host case-insensitive, trailing / ignored).", Severity.Warning, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("duplicate-source", "Two sources have the same URL (scheme and host case-insensitive, trailing / ignored).", Severity.Warning, FixAvailability.Never);
 
     /// <inheritdoc />
     public void Check(FileContext context)

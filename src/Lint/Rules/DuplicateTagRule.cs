@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class DuplicateTagRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-tag", "A tag is listed twice (case-insensitive).", Severity.Warning, Fixable: true);
+    public RuleMetadata Metadata { get; } = new("duplicate-tag", "A tag is listed twice (case-insensitive).", Severity.Warning, FixAvailability.Always);
 
     /// <inheritdoc />
     public void Check(FileContext context)

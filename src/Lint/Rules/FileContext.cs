@@ -112,7 +112,11 @@ public sealed class FileContext
     public void Report(string pointer, string message, Fix? fix = null, bool atKey = false)
     {
         var rule = _current ?? throw new InvalidOperationException("Report called outside a rule.");
-        _findings.Add(new RawFinding(rule.Metadata.Id, message, Document.OffsetOf(pointer, atKey), pointer, rule.Metadata.Fixable ? fix : null));
+        // A fix from a rule declared never-fixable is a defect of the rule: fail loudly (the engine turns this into an
+        // error finding naming the rule) rather than drop the fix silently.
+        if (fix is not null && rule.Metadata.FixAvailability == FixAvailability.Never)
+            throw new InvalidOperationException($"rule '{rule.Metadata.Id}' is declared never-fixable (FixAvailability.Never) but offered a fix");
+        _findings.Add(new RawFinding(rule.Metadata.Id, message, Document.OffsetOf(pointer, atKey), pointer, fix));
     }
 
     /// <summary>

@@ -4,5 +4,5 @@ namespace Lint.Rules;
 public sealed class FileTooLargeRule : IEngineRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("file-too-large", "The file exceeds the configured size limit (maxFileSize) and was not read.", Severity.Error, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("file-too-large", "The file exceeds the configured size limit (maxFileSize) and was not read.", Severity.Error, FixAvailability.Never);
 }

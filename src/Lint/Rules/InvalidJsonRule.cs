@@ -4,5 +4,5 @@ namespace Lint.Rules;
 public sealed class InvalidJsonRule : IEngineRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("invalid-json", "The file is not well-formed JSON, not UTF-8, or empty.", Severity.Error, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("invalid-json", "The file is not well-formed JSON, not UTF-8, empty, or unreadable; no other rule runs on it.", Severity.Error, FixAvailability.Never);
 }

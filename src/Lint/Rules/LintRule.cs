@@ -1,17 +1,27 @@
 namespace Lint.Rules;
 
-/// <summary>What every rule declares about itself, beside its logic.</summary>
+/// <summary>What every rule declares about itself, beside its logic: the one source of the catalog (<c>lint rules</c>, the
+/// README and <c>docs/rules/</c> tables, each page's header and the SARIF rule table are generated from it).</summary>
 /// <param name="Id">Stable kebab-case id, used in configuration, output and documentation.</param>
 /// <param name="Description">One line: what the rule flags.</param>
 /// <param name="DefaultSeverity">Severity when the configuration does not say otherwise.</param>
-/// <param name="Fixable">Whether the rule offers a safe automatic fix.</param>
-public sealed record RuleMetadata(string Id, string Description, Severity DefaultSeverity, bool Fixable)
+/// <param name="FixAvailability">Whether the rule's findings come with a safe automatic fix: always, sometimes or never.</param>
+public sealed record RuleMetadata(string Id, string Description, Severity DefaultSeverity, FixAvailability FixAvailability)
 {
+    /// <summary>Metadata with a yes/no fixability: <c>true</c> is <see cref="FixAvailability.Sometimes"/>, <c>false</c> <see cref="FixAvailability.Never"/>.</summary>
+    public RuleMetadata(string Id, string Description, Severity DefaultSeverity, bool Fixable)
+        : this(Id, Description, DefaultSeverity, Fixable ? FixAvailability.Sometimes : FixAvailability.Never)
+    {
+    }
+
     /// <summary>Where the rule's documentation lives.</summary>
     public const string DocsBaseUri = "https://github.com/lint-project/lint/blob/main/docs/rules/";
 
     /// <summary>The rule's documentation page.</summary>
     public string HelpUri => DocsBaseUri + Id + ".md";
+
+    /// <summary>Whether the rule can offer a fix (<see cref="FixAvailability"/> is not <see cref="FixAvailability.Never"/>).</summary>
+    public bool Fixable => FixAvailability != FixAvailability.Never;
 }
 
 /// <summary>A lint rule. Implement <see cref="IFileRule"/> or <see cref="ICorpusRule"/>.</summary>

@@ -31,8 +31,31 @@ public static class RecordFacts
     public static RuleFact DisplayLastUpdatedIsLongForm { get; } = new("displayLastUpdated is the long form of lastUpdated", "display-date",
         context => context.Record is { } record && IsLongForm(record, "lastUpdated", "displayLastUpdated", out _, out _));
 
+    /// <summary>
+    /// The record's dates are in order: <c>date &lt;= lastUpdated &lt;= generatedAt</c> and no <c>timeline</c> or
+    /// <c>updateLog</c> date after <c>generatedAt</c> (dates that do not parse are the schema's and count as in order).
+    /// Owner: <c>date-order</c>.
+    /// </summary>
+    public static RuleFact DatesAreInOrder { get; } = new("the dates are in order", "date-order", context =>
+    {
+        if (context.Record is not { } record) return true;
+        bool hasGenerated = context.Root.TryGetDateTimeDate("generatedAt", out var generated);
+        bool hasDate = record.TryGetDate("date", out var date);
+        bool hasUpdated = record.TryGetDate("lastUpdated", out var updated);
+        if (hasDate && hasUpdated && date > updated) return false;
+        if (!hasGenerated) return true;
+        if (hasUpdated ? updated > generated : hasDate && date > generated) return false;
+        foreach (var field in (ReadOnlySpan<string>)["timeline", "updateLog"])
+        {
+            if (!record.TryGetArray(field, out var array)) continue;
+            foreach (var entry in array.EnumerateArray())
+                if (entry.TryGetDate("date", out var d) && d > generated) return false;
+        }
+        return true;
+    });
+
     /// <summary>Every built-in fact.</summary>
-    public static IReadOnlyList<RuleFact> All { get; } = [SlugMatchesFile, UrlIsConsistent, DisplayDateIsLongForm, DisplayLastUpdatedIsLongForm];
+    public static IReadOnlyList<RuleFact> All { get; } = [SlugMatchesFile, UrlIsConsistent, DisplayDateIsLongForm, DisplayLastUpdatedIsLongForm, DatesAreInOrder];
 
     /// <summary>
     /// The record's slug when rules may build on it: well formed, and either matching the file name or with

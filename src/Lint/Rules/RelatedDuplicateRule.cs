@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class RelatedDuplicateRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-duplicate", "A slug is listed twice in relatedIncidents.", Severity.Warning, Fixable: true);
+    public RuleMetadata Metadata { get; } = new("related-duplicate", "A slug is listed twice in relatedIncidents.", Severity.Warning, FixAvailability.Always);
 
     /// <inheritdoc />
     public void Check(FileContext context)

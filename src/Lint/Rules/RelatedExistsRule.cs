@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class RelatedExistsRule : ICorpusRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, FixAvailability.Never);
 
     /// <inheritdoc />
     public void Check(FileContext context, ICorpus corpus)

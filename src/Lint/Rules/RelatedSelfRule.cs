@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class RelatedSelfRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-self", "An incident lists its own slug in relatedIncidents.", Severity.Error, Fixable: true);
+    public RuleMetadata Metadata { get; } = new("related-self", "An incident lists its own slug in relatedIncidents.", Severity.Error, FixAvailability.Always);
 
     /// <inheritdoc />
     public void Check(FileContext context)

@@ -23,7 +23,7 @@ public static class RuleDocs
 
     /// <summary>Gets the Markdown page of the rule <paramref name="ruleId"/>.</summary>
     /// <param name="ruleId">A rule id, such as <c>source-count</c> (exact, case-sensitive).</param>
-    /// <param name="markdown">The page, as written in <c>docs/rules/</c>.</param>
+    /// <param name="markdown">The page, as written in <c>docs/rules/</c> (without the generated-text markers).</param>
     /// <returns>Whether the library embeds a page for that id.</returns>
     public static bool TryGet(string ruleId, [NotNullWhen(true)] out string? markdown)
     {
@@ -32,7 +32,8 @@ public static class RuleDocs
         using var stream = typeof(RuleDocs).Assembly.GetManifestResourceStream(ResourcePrefix + ruleId + ".md");
         if (stream is null) return false;
         using var reader = new StreamReader(stream);
-        markdown = reader.ReadToEnd();
+        // The markers around the generated header are for the drift test, not for readers.
+        markdown = string.Join('\n', reader.ReadToEnd().ReplaceLineEndings("\n").Split('\n').Where(line => !RuleCatalog.IsMarker(line)));
         return true;
     }
 }

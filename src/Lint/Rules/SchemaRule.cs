@@ -4,7 +4,7 @@ namespace Lint.Rules;
 public sealed class SchemaRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("schema", "A violation of the incident JSON Schema: a missing, mistyped, malformed or unknown field.", Severity.Error, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("schema", "A violation of the incident JSON Schema: a missing, mistyped, malformed or unknown field.", Severity.Error, FixAvailability.Never);
 
     /// <inheritdoc />
     public void Check(FileContext context)

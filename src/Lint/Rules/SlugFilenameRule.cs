@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class SlugFilenameRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("slug-filename", "slug differs from the file name without .json.", Severity.Error, Fixable: false);
+    public RuleMetadata Metadata { get; } = new("slug-filename", "slug differs from the file name without .json.", Severity.Error, FixAvailability.Never);
 
     /// <inheritdoc />
     public void Check(FileContext context)

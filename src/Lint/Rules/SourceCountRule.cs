@@ -4,5 +4,5 @@ namespace Lint.Rules;
 public sealed class SourceCountRule() : CountRule("sourceCount", "sources")
 {
     /// <inheritdoc />
-    public override RuleMetadata Metadata { get; } = new("source-count", "sourceCount differs from the number of sources.", Severity.Error, Fixable: true);
+    public override RuleMetadata Metadata { get; } = new("source-count", "sourceCount differs from the number of sources.", Severity.Error, FixAvailability.Always);
 }

@@ -11,7 +11,7 @@ namespace Lint.Rules;
 public sealed class StaleLastUpdatedRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("stale-last-updated", "An updateLog entry or a timeline event is dated after lastUpdated.", Severity.Error, Fixable: true);
+    public RuleMetadata Metadata { get; } = new("stale-last-updated", "An updateLog entry or a timeline event is dated after lastUpdated.", Severity.Error, FixAvailability.Always);
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -20,8 +20,8 @@ public sealed class StaleLastUpdatedRule : IFileRule
         if (!TryLatest(record, out var latest, out var entry) || latest <= lastUpdated) return;
         // date-order owns a record whose dates are already out of order: an entry after generatedAt (bumping
         // lastUpdated to it would put lastUpdated after generatedAt), lastUpdated after generatedAt, or date after
-        // lastUpdated. One defect, one finding: this rule waits until those are fixed.
-        if (!DateOrderRule.DatesAreInOrder(context)) return;
+        // lastUpdated. One defect, one finding: this rule waits until those are fixed (while date-order is on).
+        if (context.Defers(RecordFacts.DatesAreInOrder)) return;
         string target = latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         context.Report("/record/lastUpdated",
             string.Create(CultureInfo.InvariantCulture, $"lastUpdated {lastUpdated:yyyy-MM-dd} is before {entry}, dated {target}; set lastUpdated to {target} (and displayLastUpdated and citation with it)"),

@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class TaxonomyLabelRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("taxonomy-label", "A category, severity or posture id is not in the taxonomy, or its label differs from the taxonomy's.", Severity.Error, Fixable: true);
+    public RuleMetadata Metadata { get; } = new("taxonomy-label", "A category, severity or posture id is not in the taxonomy, or its label differs from the taxonomy's.", Severity.Error, FixAvailability.Sometimes);
 
     /// <inheritdoc />
     public void Check(FileContext context)

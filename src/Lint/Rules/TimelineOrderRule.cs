@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class TimelineOrderRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("timeline-order", "timeline or updateLog entries are not in ascending date order.", Severity.Error, Fixable: true);
+    public RuleMetadata Metadata { get; } = new("timeline-order", "timeline or updateLog entries are not in ascending date order.", Severity.Error, FixAvailability.Always);
 
     /// <inheritdoc />
     public void Check(FileContext context)

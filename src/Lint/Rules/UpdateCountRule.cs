@@ -4,5 +4,5 @@ namespace Lint.Rules;
 public sealed class UpdateCountRule() : CountRule("updateCount", "updateLog")
 {
     /// <inheritdoc />
-    public override RuleMetadata Metadata { get; } = new("update-count", "updateCount differs from the number of updateLog entries.", Severity.Error, Fixable: true);
+    public override RuleMetadata Metadata { get; } = new("update-count", "updateCount differs from the number of updateLog entries.", Severity.Error, FixAvailability.Always);
 }

@@ -6,7 +6,7 @@ namespace Lint.Rules;
 public sealed class UrlSlugRule : IFileRule
 {
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("url-slug", "url differs from {site}/incident/{slug}, or site differs from the configured site.", Severity.Error, Fixable: true);
+    public RuleMetadata Metadata { get; } = new("url-slug", "url differs from {site}/incident/{slug}, or site differs from the configured site.", Severity.Error, FixAvailability.Always);
 
     /// <inheritdoc />
     public void Check(FileContext context)

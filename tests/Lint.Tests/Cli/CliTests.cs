@@ -151,7 +151,10 @@ public sealed class CliTests : IDisposable
         var r = Lint("rules");
         Assert.Equal(0, r.ExitCode);
         foreach (var rule in global::Lint.Rules.RuleRegistry.BuiltIn)
-            Assert.Matches($@"(?m)^{rule.Metadata.Id}\s+{rule.Metadata.DefaultSeverity.ToName()}\s+{(rule.Metadata.Fixable ? "yes" : "no")}\s+", r.Stdout);
+        {
+            string fix = global::Lint.Rules.FixAvailabilityNames.ToName(rule.Metadata.FixAvailability);
+            Assert.Matches($@"(?m)^{rule.Metadata.Id}\s+{rule.Metadata.DefaultSeverity.ToName()}\s+{fix}\s+", r.Stdout);
+        }
     }
 
     [Fact]

@@ -73,6 +73,15 @@ public sealed class RuleDeferralTests : IDisposable
             })],
             OwnerOn: [("listing.json", "related-exists", "/record/relatedIncidents/2"), ("listing.json", "related-duplicate", "/record/relatedIncidents/3")],
             OwnerOff: [("listing.json", "related-exists", "/record/relatedIncidents/2"), ("listing.json", "related-exists", "/record/relatedIncidents/3")]);
+        // An update dated after generatedAt: date-order's finding; bumping lastUpdated to it would break the order.
+        yield return new Pair("stale-last-updated waits for date-order", "date-order", "stale-last-updated",
+            () => [Record("future.json", "future", r =>
+            {
+                r["updateLog"]!.AsArray().Add(new JsonObject { ["date"] = "2026-05-01", ["summary"] = "From the future." });
+                r["updateCount"] = r["updateLog"]!.AsArray().Count;
+            })],
+            OwnerOn: [("future.json", "date-order", "/record/updateLog/1/date")],
+            OwnerOff: [("future.json", "stale-last-updated", "/record/lastUpdated")]);
         // The own slug listed twice: both are self-references; the repeat is not also related-duplicate's.
         yield return new Pair("related-duplicate leaves self-references to related-self", "related-self", "related-duplicate",
             () => [Record("listing.json", "listing", r =>

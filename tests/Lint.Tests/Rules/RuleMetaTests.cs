@@ -36,36 +36,4 @@ public sealed class RuleMetaTests
         Assert.NotEmpty(RuleFixtureTest.Cases(id, "valid"));
         Assert.NotEmpty(RuleFixtureTest.Cases(id, "invalid"));
     }
-
-    [Fact]
-    public void RuleIdsAreUniqueKebabCaseAndMetadataIsComplete()
-    {
-        var ids = RuleRegistry.BuiltIn.Select(r => r.Metadata.Id).ToList();
-        Assert.Equal(ids.Count, ids.Distinct().Count());
-        foreach (var rule in RuleRegistry.BuiltIn)
-        {
-            Assert.True(RecordFields.IsKebabCase(rule.Metadata.Id), rule.Metadata.Id);
-            Assert.False(string.IsNullOrWhiteSpace(rule.Metadata.Description));
-            Assert.NotEqual(Severity.Off, rule.Metadata.DefaultSeverity);
-            Assert.EndsWith($"/docs/rules/{rule.Metadata.Id}.md", rule.Metadata.HelpUri);
-        }
-    }
-
-    [Fact]
-    public void RegistryMatchesTheSpecCatalog()
-    {
-        // SPEC section 2: id, default severity, fixable.
-        var expected = new (string Id, Severity Severity, bool Fixable)[]
-        {
-            ("invalid-json", Severity.Error, false), ("duplicate-key", Severity.Error, false), ("schema", Severity.Error, false),
-            ("source-count", Severity.Error, true), ("document-count", Severity.Error, true), ("update-count", Severity.Error, true),
-            ("slug-filename", Severity.Error, false), ("url-slug", Severity.Error, true), ("duplicate-slug", Severity.Error, false),
-            ("related-exists", Severity.Error, false), ("related-self", Severity.Error, true), ("related-duplicate", Severity.Warning, true),
-            ("date-order", Severity.Error, false), ("timeline-order", Severity.Error, true), ("display-date", Severity.Error, true),
-            ("citation-format", Severity.Error, true), ("taxonomy-label", Severity.Error, true), ("duplicate-source", Severity.Warning, false),
-            ("duplicate-tag", Severity.Warning, true), ("file-too-large", Severity.Error, false),
-            ("stale-last-updated", Severity.Error, true),
-        };
-        Assert.Equal(expected, RuleRegistry.BuiltIn.Select(r => (r.Metadata.Id, r.Metadata.DefaultSeverity, r.Metadata.Fixable)).ToArray());
-    }
 }
