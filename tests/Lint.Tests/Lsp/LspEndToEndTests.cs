@@ -112,7 +112,7 @@ public sealed class LspEndToEndTests : IDisposable
         Assert.Equal(valueAt + 2, (int)sourceCount["range"]!["end"]!["character"]!);
         Assert.Equal(1, (int)sourceCount["severity"]!);
         Assert.Equal("lint", (string?)sourceCount["source"]);
-        Assert.Equal(new RuleMetadata("source-count", "", Severity.Error, true).HelpUri, (string?)sourceCount["codeDescription"]!["href"]);
+        Assert.Equal(RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == "source-count").Metadata.HelpUri, (string?)sourceCount["codeDescription"]!["href"]);
 
         // The unsaved rename of beta's slug reached the closed alpha.json, at its "beta" entry; renaming back cleared it.
         string alphaUri = UriOf(_dir.Combine("incidents", "alpha.json"));
