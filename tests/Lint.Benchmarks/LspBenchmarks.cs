@@ -14,7 +14,6 @@ namespace Lint.Benchmarks;
 /// the edit is sent as the whole text, as the slowest clients do. The target is a median under 20 ms.
 /// </summary>
 [MemoryDiagnoser]
-[InProcess]
 public class LspBenchmarks
 {
     public const int Files = 10_000;
@@ -95,6 +94,59 @@ public class LspBenchmarks
         _push.Dispose();
         _pull.Dispose();
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
+    }
+
+    /// <summary>
+    /// Paired medians, for a shared machine: each round times one edit through the server (push and pull) and, beside
+    /// it, the floor: linting the same bytes with the same prebuilt corpus and nothing else (no protocol, no framing).
+    /// The ratio shows what the server adds; the absolute numbers move with the machine's load.
+    /// </summary>
+    public static int RunPaired(int rounds)
+    {
+        var bench = new LspBenchmarks();
+        bench.Setup();
+        try
+        {
+            var linter = new Linter(new LintOptions { WorkingDirectory = bench._root, MaxDegreeOfParallelism = 1 });
+            var full = LspServer.UriToPath(bench._uri)!;
+            var corpus = linter.BuildCorpus(Directory.EnumerateFiles(Path.Combine(bench._root, "incidents"), "*.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal), null);
+            var bad = Encoding.UTF8.GetBytes(bench._bad);
+            var push = new List<double>(rounds);
+            var pull = new List<double>(rounds);
+            var floor = new List<double>(rounds);
+            for (int i = 0; i < rounds + 10; i++)
+            {
+                var watch = System.Diagnostics.Stopwatch.StartNew();
+                bench.PushDiagnosticsAfterEdit();
+                double a = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                bench.PullDiagnosticsAfterEdit();
+                double b = watch.Elapsed.TotalMilliseconds;
+                watch.Restart();
+                linter.LintContent(linter.DisplayPath(full), full, bad, corpus);
+                double c = watch.Elapsed.TotalMilliseconds;
+                if (i < 10) continue; // warm-up
+                push.Add(a);
+                pull.Add(b);
+                floor.Add(c);
+            }
+            static double Median(List<double> values)
+            {
+                values.Sort();
+                return values[values.Count / 2];
+            }
+            double mp = Median(push), mq = Median(pull), mf = Median(floor);
+            Console.WriteLine($"lsp edit of a 24 KB file in a {Files}-file workspace, {rounds} paired rounds (machine load {File.ReadAllText("/proc/loadavg").Split(' ')[0]}):");
+            Console.WriteLine($"  push (didChange -> publishDiagnostics)   median {mp:0.00} ms");
+            Console.WriteLine($"  pull (didChange -> textDocument/diagnostic) median {mq:0.00} ms");
+            Console.WriteLine($"  floor (LintContent of the same bytes)    median {mf:0.00} ms");
+            Console.WriteLine($"  ratio push/floor {mp / mf:0.00}, pull/floor {mq / mf:0.00}");
+            return 0;
+        }
+        finally
+        {
+            bench.Cleanup();
+        }
     }
 
     /// <summary>A minimal client over anonymous pipes to an in-process server.</summary>
