@@ -172,7 +172,8 @@ public static class LintCommand
         try
         {
             var workingDirectory = Environment.CurrentDirectory;
-            var baseline = new BaselineRun(options.Baseline, options.WriteBaseline, workingDirectory);
+            bool baselineActive = options.Baseline is not null || options.WriteBaseline is not null;
+            BaselineRun baseline;
             LintResult result;
             Linter linter;
             IReadOnlyList<Fixing.FileFix> fixedFiles = [];
@@ -184,11 +185,13 @@ public static class LintCommand
                     ConfigPath = options.ConfigPath,
                     RuleOverrides = options.Rules,
                     // With a baseline, warnings must be seen to be matched; --quiet then only filters the report.
-                    Quiet = options.Quiet && !baseline.IsActive,
+                    Quiet = options.Quiet && !baselineActive,
                     CorpusOnly = options.CorpusOnly,
                     Cache = options.Cache,
                     Progress = progress,
                 });
+                // The baseline is read within the project's budget: a size limit, a regular file, no link out of the project.
+                baseline = new BaselineRun(options.Baseline, options.WriteBaseline, workingDirectory, linter.Config.Limits.BaselineSize, new ProjectBoundary(linter.Config.BaseDirectory));
                 foreach (var warning in linter.Warnings) stderr.WriteLine($"lint: warning: {Lint.Parsing.Text.Sanitize(warning, int.MaxValue)}");
                 if (options.Stdin)
                 {

@@ -23,14 +23,25 @@ public sealed class BaselineRun
     /// <exception cref="BaselineException">A baseline file is missing (for <paramref name="baselinePath"/>), unreadable or invalid.</exception>
     /// <exception cref="ArgumentException">Both paths are given.</exception>
     public BaselineRun(string? baselinePath, string? writePath, string workingDirectory)
+        : this(baselinePath, writePath, workingDirectory, Config.LintLimits.Default.BaselineSize, null)
+    {
+    }
+
+    /// <summary>
+    /// Loads what the options name, each file at most <paramref name="maxSize"/> bytes and, inside the project of
+    /// <paramref name="boundary"/>, never through a link that leads out of it.
+    /// </summary>
+    /// <exception cref="BaselineException">A baseline file is missing (for <paramref name="baselinePath"/>), refused, unreadable or invalid.</exception>
+    /// <exception cref="ArgumentException">Both paths are given.</exception>
+    public BaselineRun(string? baselinePath, string? writePath, string workingDirectory, long maxSize, IO.ProjectBoundary? boundary)
     {
         if (baselinePath is not null && writePath is not null)
             throw new ArgumentException("use either a baseline to apply or one to write, not both");
         _baselinePath = baselinePath;
         _writePath = writePath;
         _workingDirectory = workingDirectory;
-        _baseline = baselinePath is null ? null : LintBaseline.Load(baselinePath);
-        _previous = writePath is not null && File.Exists(writePath) ? LintBaseline.Load(writePath) : null;
+        _baseline = baselinePath is null ? null : LintBaseline.Load(baselinePath, maxSize, boundary);
+        _previous = writePath is not null && File.Exists(writePath) ? LintBaseline.Load(writePath, maxSize, boundary) : null;
     }
 
     /// <summary>Whether a baseline is applied or written (warnings must then reach it before <c>--quiet</c> drops them).</summary>

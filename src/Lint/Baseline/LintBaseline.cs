@@ -26,7 +26,7 @@ public sealed class LintBaseline
         {
             var key = new BaselineKey(e.File, e.Rule, e.Pointer);
             merged[key] = merged.TryGetValue(key, out var existing)
-                ? existing with { Count = existing.Count + e.Count, Messages = [.. existing.Messages, .. e.Messages] }
+                ? existing with { Count = SaturatingAdd(existing.Count, e.Count), Messages = [.. existing.Messages, .. e.Messages] }
                 : e;
         }
         Entries = merged.Values
@@ -40,7 +40,12 @@ public sealed class LintBaseline
     public IReadOnlyList<BaselineEntry> Entries { get; }
 
     /// <summary>How many findings the baseline records (the sum of the entries' counts).</summary>
-    public int FindingCount => Entries.Sum(e => e.Count);
+    public int FindingCount => Saturate(Entries.Sum(e => (long)e.Count));
+
+    /// <summary>A sum of counts that stops at <see cref="int.MaxValue"/> (a hostile baseline may record 2147483647 twice).</summary>
+    internal static int SaturatingAdd(int a, int b) => Saturate((long)a + b);
+
+    internal static int Saturate(long n) => n > int.MaxValue ? int.MaxValue : (int)n;
 
     /// <summary>A baseline with no entry.</summary>
     public static LintBaseline Empty { get; } = new([]);
@@ -138,12 +143,21 @@ public sealed class LintBaseline
 
     /// <summary>Reads a baseline file.</summary>
     /// <exception cref="BaselineException">The file is missing, unreadable, not JSON, or not a version 1 baseline.</exception>
-    public static LintBaseline Load(string path)
+    public static LintBaseline Load(string path) => Load(path, Config.LintLimits.Default.BaselineSize, null);
+
+    /// <summary>
+    /// Reads a baseline file of at most <paramref name="maxSize"/> bytes, a regular file, and, when it lies in the
+    /// project of <paramref name="boundary"/>, not through a link that leads out of it.
+    /// </summary>
+    /// <exception cref="BaselineException">The file is missing, refused, unreadable, not JSON, or not a version 1 baseline.</exception>
+    public static LintBaseline Load(string path, long maxSize, ProjectBoundary? boundary)
     {
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            if (!File.Exists(path) && !Directory.Exists(path)) throw new FileNotFoundException();
+            bytes = BoundedFile.ReadWhole(Path.GetFullPath(path), "the baseline file", maxSize, boundary, namedByUser: true, message => new BaselineException(message));
+            // (ReadWhole names the full path in its messages and quotes nothing from the file.)
         }
         catch (FileNotFoundException)
         {
@@ -155,7 +169,7 @@ public sealed class LintBaseline
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new BaselineException($"cannot read the baseline file {path}: {ex.Message}");
+            throw new BaselineException($"cannot read the baseline file {Text.Sanitize(path, 300)}: {Text.Sanitize(ex.Message, 300)}");
         }
         return Parse(bytes, path);
     }
@@ -307,7 +321,7 @@ public sealed record BaselineLocation(string WorkingDirectory, string BaselineDi
 
     /// <summary>The entry path of a finding's display path.</summary>
     public string KeyOf(string displayPath) =>
-        Path.GetRelativePath(BaselineDirectory, Path.GetFullPath(displayPath, WorkingDirectory)).Replace('\\', '/');
+        Lint.IO.PathText.ToSlashes(Path.GetRelativePath(BaselineDirectory, Path.GetFullPath(displayPath, WorkingDirectory)));
 
     /// <summary>The full path of an entry path.</summary>
     public string FullPathOf(string entryFile) => Path.GetFullPath(entryFile, BaselineDirectory);
@@ -320,7 +334,7 @@ public sealed record BaselineLocation(string WorkingDirectory, string BaselineDi
 public sealed record BaselineComparison(LintResult Result, int Suppressed, IReadOnlyList<BaselineEntry> Gone)
 {
     /// <summary>How many recorded findings no longer occur.</summary>
-    public int GoneCount => Gone.Sum(e => e.Count);
+    public int GoneCount => LintBaseline.Saturate(Gone.Sum(e => (long)e.Count));
 
     /// <summary>The plain-words note for people: how many findings were suppressed and how many recorded ones are gone.</summary>
     public string Describe()

@@ -41,15 +41,10 @@ public static class ConfigLoader
     /// <summary>Reads and validates one configuration file.</summary>
     public static LintConfig LoadFile(string fullPath, IReadOnlyCollection<string> knownRuleIds)
     {
-        byte[] bytes;
-        try
-        {
-            bytes = File.ReadAllBytes(fullPath);
-        }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
-        {
-            throw new LintConfigurationException($"{fullPath}: cannot read the configuration: {ex.Message}");
-        }
+        // The configuration's folder is the project: the file itself must be a regular file inside it (a committed
+        // link to /dev/zero or to a file elsewhere is refused), of at most LintLimits.ConfigurationSize bytes.
+        var bytes = IO.BoundedFile.ReadWhole(fullPath, "the configuration", LintLimits.ConfigurationSize,
+            new IO.ProjectBoundary(Path.GetDirectoryName(fullPath)!), namedByUser: false, message => new LintConfigurationException(message));
         return Parse(bytes, fullPath, knownRuleIds);
     }
 
@@ -92,8 +87,17 @@ public static class ConfigLoader
 
             static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 
-            if (root.TryGetProperty("include", out var include)) config = config with { Include = Strings(include) };
-            if (root.TryGetProperty("exclude", out var exclude)) config = config with { Exclude = Strings(exclude) };
+            // Every glob is checked where it is written: '..' and absolute patterns would leave the project.
+            string[] Globs(JsonElement array, string pointer)
+            {
+                var list = Strings(array);
+                for (int i = 0; i < list.Length; i++)
+                    Engine.GlobPatterns.Check(list[i], Where(JsonPointer.Append(pointer, i)), allowRooted: false);
+                return list;
+            }
+
+            if (root.TryGetProperty("include", out var include)) config = config with { Include = Globs(include, "/include") };
+            if (root.TryGetProperty("exclude", out var exclude)) config = config with { Exclude = Globs(exclude, "/exclude") };
             if (root.TryGetProperty("schema", out var schema)) config = config with { Schema = schema.GetString() };
             if (root.TryGetProperty("schemaMap", out var schemaMap))
             {
@@ -105,6 +109,26 @@ public static class ConfigLoader
             if (root.TryGetProperty("maxFileSize", out var max)) config = config with { MaxFileSize = max.TryGetInt64(out var m) ? m : long.MaxValue };
             if (root.TryGetProperty("unsupportedKeywords", out var unsupported) && SeverityNames.TryParse(unsupported.GetString(), out var policy))
                 config = config with { UnsupportedKeywords = policy };
+            if (root.TryGetProperty("limits", out var limits))
+            {
+                var l = LintLimits.Default;
+                long Get(string name, long fallback) => limits.TryGetProperty(name, out var v) ? (v.TryGetInt64(out var n) ? n : long.MaxValue) : fallback;
+                static int Small(long n) => (int)Math.Min(n, int.MaxValue);
+                config = config with
+                {
+                    Limits = l with
+                    {
+                        SchemaFileSize = Get("schemaFileSize", l.SchemaFileSize),
+                        BaselineSize = Get("baselineSize", l.BaselineSize),
+                        CacheSize = Get("cacheSize", l.CacheSize),
+                        SchemaSteps = Get("schemaSteps", l.SchemaSteps),
+                        RegexTimePerFile = TimeSpan.FromMilliseconds(Math.Min(Get("regexMillisecondsPerFile", (long)l.RegexTimePerFile.TotalMilliseconds), int.MaxValue)),
+                        RegexTimePerRun = TimeSpan.FromMilliseconds(Math.Min(Get("regexMillisecondsPerRun", (long)l.RegexTimePerRun.TotalMilliseconds), int.MaxValue)),
+                        MessageLength = Small(Get("messageLength", l.MessageLength)),
+                        WalkDepth = Small(Get("walkDepth", l.WalkDepth)),
+                    },
+                };
+            }
             if (root.TryGetProperty("cache", out var cache)) config = config with { Cache = cache.GetBoolean() };
             if (root.TryGetProperty("rules", out var rules)) config = config with { Rules = ReadRules(rules, "/rules") };
             if (root.TryGetProperty("overrides", out var overrides))
@@ -113,7 +137,7 @@ public static class ConfigLoader
                 int i = 0;
                 foreach (var o in overrides.EnumerateArray())
                 {
-                    list.Add(new ConfigOverride(Strings(o.GetProperty("files")), ReadRules(o.GetProperty("rules"), $"/overrides/{i}/rules")));
+                    list.Add(new ConfigOverride(Globs(o.GetProperty("files"), $"/overrides/{i}/files"), ReadRules(o.GetProperty("rules"), $"/overrides/{i}/rules")));
                     i++;
                 }
                 config = config with { Overrides = list };

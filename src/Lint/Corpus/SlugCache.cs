@@ -29,12 +29,22 @@ internal sealed class SlugCache
     }
 
     /// <summary>Loads the cache of the project at <paramref name="baseDirectory"/> (empty when there is none or it is unusable).</summary>
-    public static SlugCache Load(string baseDirectory)
+    public static SlugCache Load(string baseDirectory) => Load(baseDirectory, Config.LintLimits.Default.CacheSize);
+
+    /// <summary>
+    /// Loads the cache of the project at <paramref name="baseDirectory"/>: a regular file of at most
+    /// <paramref name="maxSize"/> bytes inside the project (never through a link that leads out of it); anything else
+    /// is ignored, and the cache is rebuilt.
+    /// </summary>
+    public static SlugCache Load(string baseDirectory, long maxSize)
     {
         var cache = new SlugCache(baseDirectory);
+        if (!File.Exists(cache._path) || new IO.ProjectBoundary(baseDirectory).Refusal(cache._path, namedByUser: false) is not null) return cache;
+        var outcome = IO.BoundedFile.Read(cache._path, maxSize);
+        if (outcome.Bytes is not { } bytes) return cache;
         try
         {
-            using var reader = new StreamReader(cache._path, Encoding.UTF8);
+            using var reader = new StreamReader(new MemoryStream(bytes), Encoding.UTF8);
             if (reader.ReadLine() != Header) return cache;
             while (reader.ReadLine() is { } line)
             {
@@ -98,7 +108,7 @@ internal sealed class SlugCache
 
     private string? Key(string fullPath)
     {
-        var relative = Path.GetRelativePath(_baseDirectory, fullPath).Replace('\\', '/');
+        var relative = Lint.IO.PathText.ToSlashes(Path.GetRelativePath(_baseDirectory, fullPath));
         return relative.Contains('\t') || relative.Contains('\n') || relative.Contains('\r') ? null : relative;
     }
 }

@@ -13,6 +13,12 @@ public sealed class FileDiscovery
     /// <summary>Creates a discovery for a configuration.</summary>
     public FileDiscovery(LintConfig config)
     {
+        // A configuration built in code is checked too (a loaded one was checked with file:line:col already).
+        string source = config.SourcePath ?? "the configuration";
+        foreach (var p in config.Include) GlobPatterns.Check(p, source + " (include)", allowRooted: false);
+        foreach (var p in config.Exclude) GlobPatterns.Check(p, source + " (exclude)", allowRooted: false);
+        foreach (var o in config.Overrides)
+            foreach (var p in o.Files) GlobPatterns.Check(p, source + " (overrides)", allowRooted: false);
         _config = config;
         _exclude = new Matcher(StringComparison.Ordinal);
         _exclude.AddIncludePatterns(config.Exclude);
@@ -20,13 +26,16 @@ public sealed class FileDiscovery
 
     /// <summary>Every file of the corpus: <c>include</c> minus <c>exclude</c>, under the configuration's folder, sorted.</summary>
     /// <param name="unreadable">Receives the folders that could not be listed (their files are missing from the result).</param>
-    public IReadOnlyList<string> CorpusFiles(ICollection<string>? unreadable = null)
+    public IReadOnlyList<string> CorpusFiles(ICollection<string>? unreadable = null) => CorpusFiles(new WalkReport(unreadable));
+
+    /// <summary>Every file of the corpus; what the walk could not enter or list is added to <paramref name="report"/>.</summary>
+    internal IReadOnlyList<string> CorpusFiles(WalkReport report)
     {
         if (!Directory.Exists(_config.BaseDirectory)) return [];
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(_config.Include);
         matcher.AddExcludePatterns(_config.Exclude);
-        return Execute(matcher, _config.BaseDirectory, unreadable);
+        return Execute(matcher, _config.BaseDirectory, report, _config.Limits.WalkDepth);
     }
 
     /// <summary>Whether the configuration excludes <paramref name="fullPath"/>.</summary>
@@ -34,7 +43,7 @@ public sealed class FileDiscovery
     {
         var relative = Path.GetRelativePath(_config.BaseDirectory, fullPath);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) return false;
-        return _exclude.Match(relative.Replace('\\', '/')).HasMatches;
+        return _exclude.Match(Lint.IO.PathText.ToSlashes(relative)).HasMatches;
     }
 
     /// <summary>Whether <paramref name="relativePath"/> (relative to the configuration's folder) matches one of <paramref name="globs"/>.</summary>
@@ -42,7 +51,7 @@ public sealed class FileDiscovery
     {
         var matcher = new Matcher(StringComparison.Ordinal);
         matcher.AddIncludePatterns(globs);
-        return matcher.Match(relativePath.Replace('\\', '/')).HasMatches;
+        return matcher.Match(Lint.IO.PathText.ToSlashes(relativePath)).HasMatches;
     }
 
     /// <summary>
@@ -53,11 +62,17 @@ public sealed class FileDiscovery
     /// <param name="workingDirectory">What relative targets are relative to.</param>
     /// <param name="unreadable">Receives the folders that could not be listed (their files are missing from the result).</param>
     /// <exception cref="LintConfigurationException">A target matches nothing.</exception>
-    public IReadOnlyList<string> ExpandTargets(IEnumerable<string> targets, string workingDirectory, ICollection<string>? unreadable = null)
+    public IReadOnlyList<string> ExpandTargets(IEnumerable<string> targets, string workingDirectory, ICollection<string>? unreadable = null) =>
+        ExpandTargets(targets, workingDirectory, new WalkReport(unreadable));
+
+    /// <summary>Expands command-line targets; what the walk could not enter or list is added to <paramref name="report"/>.</summary>
+    internal IReadOnlyList<string> ExpandTargets(IEnumerable<string> targets, string workingDirectory, WalkReport report)
     {
         var result = new SortedSet<string>(StringComparer.Ordinal);
+        int argument = 0;
         foreach (var target in targets)
         {
+            argument++;
             var full = Path.GetFullPath(target, workingDirectory);
             if (File.Exists(full))
             {
@@ -68,15 +83,16 @@ public sealed class FileDiscovery
             {
                 var matcher = new Matcher(StringComparison.Ordinal);
                 matcher.AddInclude("**/*.json");
-                foreach (var f in Execute(matcher, full, unreadable))
+                foreach (var f in Execute(matcher, full, report, _config.Limits.WalkDepth))
                     if (!IsExcluded(f)) result.Add(f);
                 continue;
             }
             if (target.IndexOfAny(['*', '?', '[', '{']) < 0)
                 throw new LintConfigurationException($"{target}: no such file or directory");
+            GlobPatterns.Check(target, $"command-line argument {argument}", allowRooted: true);
             var globMatcher = new Matcher(StringComparison.Ordinal);
             string root = workingDirectory;
-            string pattern = target.Replace('\\', '/');
+            string pattern = Lint.IO.PathText.ToSlashes(target);
             if (Path.IsPathRooted(pattern))
             {
                 // Split the fixed directory prefix from the wildcard part.
@@ -86,7 +102,7 @@ public sealed class FileDiscovery
                 pattern = pattern[(slash + 1)..];
             }
             globMatcher.AddInclude(pattern);
-            var matched = Execute(globMatcher, root, unreadable);
+            var matched = Execute(globMatcher, root, report, _config.Limits.WalkDepth);
             if (matched.Count == 0) throw new LintConfigurationException($"{target}: no files match this pattern");
             foreach (var f in matched)
                 if (!IsExcluded(f)) result.Add(f);
@@ -94,9 +110,9 @@ public sealed class FileDiscovery
         return result.ToList();
     }
 
-    private static List<string> Execute(Matcher matcher, string root, ICollection<string>? unreadable)
+    private static List<string> Execute(Matcher matcher, string root, WalkReport report, int maxDepth)
     {
-        var files = matcher.Execute(new WalkDirectory(new DirectoryInfo(root), unreadable)).Files
+        var files = matcher.Execute(new WalkDirectory(new DirectoryInfo(root), report, 0, maxDepth)).Files
             .Select(f => Path.GetFullPath(Path.Combine(root, f.Path)))
             .Distinct(StringComparer.Ordinal)
             .ToList();
@@ -104,19 +120,24 @@ public sealed class FileDiscovery
         return files;
     }
 
+    /// <summary>The longest path, in bytes, that the system can open (Linux PATH_MAX, with its terminating zero).</summary>
+    internal const int PathMax = 4096;
+
     /// <summary>
     /// A folder as the glob matcher walks it. Unlike <see cref="DirectoryInfoWrapper"/>, it does not descend into
     /// symbolic links to folders (a link to a parent would make the walk loop, and every file would be found again
-    /// under each longer path), and a folder that cannot be listed is recorded instead of ending the run.
-    /// Symbolic links to files are listed; the engine decides whether it may read them.
+    /// under each longer path), a folder that cannot be listed is recorded instead of ending the run, and so are a
+    /// folder nested deeper than the walk depth, a path longer than PATH_MAX and a name that is not valid UTF-8 (each
+    /// is reported, not skipped). Leftover temporary files of <c>--fix</c> are never listed (they are recorded for
+    /// removal). Symbolic links to files are listed; the engine decides whether it may read them.
     /// </summary>
-    private sealed class WalkDirectory(DirectoryInfo info, ICollection<string>? unreadable, bool isParentPath = false) : DirectoryInfoBase
+    private sealed class WalkDirectory(DirectoryInfo info, WalkReport report, int depth, int maxDepth, bool isParentPath = false) : DirectoryInfoBase
     {
         public override string Name => isParentPath ? ".." : info.Name;
 
         public override string FullName => info.FullName;
 
-        public override DirectoryInfoBase? ParentDirectory => info.Parent is { } parent ? new WalkDirectory(parent, unreadable) : null;
+        public override DirectoryInfoBase? ParentDirectory => info.Parent is { } parent ? new WalkDirectory(parent, report, Math.Max(0, depth - 1), maxDepth) : null;
 
         public override IEnumerable<FileSystemInfoBase> EnumerateFileSystemInfos()
         {
@@ -128,18 +149,42 @@ public sealed class FileDiscovery
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
-                unreadable?.Add(info.FullName);
+                if (System.Text.Encoding.UTF8.GetByteCount(info.FullName) >= PathMax) report.Add(WalkProblemKind.PathTooLong, info.FullName);
+                else report.Add(WalkProblemKind.Unreadable, info.FullName);
                 return [];
             }
             var result = new List<FileSystemInfoBase>(entries.Count);
             foreach (var entry in entries)
             {
+                // Built here: .NET gives an entry whose path is over PATH_MAX an empty FullName.
+                string full = Path.Join(info.FullName, entry.Name);
+                if (entry.Name.Contains('\uFFFD') && IO.BoundedFile.NameIsNotUtf8(full))
+                {
+                    report.Add(WalkProblemKind.NameNotUtf8, full);
+                    continue;
+                }
+                if (System.Text.Encoding.UTF8.GetByteCount(full) >= PathMax)
+                {
+                    report.Add(WalkProblemKind.PathTooLong, full);
+                    continue;
+                }
                 if (entry is DirectoryInfo dir)
                 {
-                    if (dir.LinkTarget is null) result.Add(new WalkDirectory(dir, unreadable));
+                    if (dir.LinkTarget is not null) continue;
+                    if (depth + 1 > maxDepth)
+                    {
+                        report.Add(WalkProblemKind.TooDeep, full);
+                        continue;
+                    }
+                    result.Add(new WalkDirectory(dir, report, depth + 1, maxDepth));
                 }
                 else if (entry is FileInfo file)
                 {
+                    if (IO.AtomicFile.IsTemporaryName(file.Name))
+                    {
+                        report.TemporaryFiles.Add(full);
+                        continue;
+                    }
                     result.Add(new FileInfoWrapper(file));
                 }
             }
@@ -148,13 +193,47 @@ public sealed class FileDiscovery
 
         public override DirectoryInfoBase? GetDirectory(string path)
         {
-            if (path == "..") return new WalkDirectory(new DirectoryInfo(Path.Combine(info.FullName, path)), unreadable, isParentPath: true);
+            if (path == "..") return new WalkDirectory(new DirectoryInfo(Path.Combine(info.FullName, path)), report, Math.Max(0, depth - 1), maxDepth, isParentPath: true);
             // The matcher lists folders through EnumerateFileSystemInfos, which leaves out links; this lookup by name
             // is kept for completeness (the engine refuses any link that leads out of the project anyway).
             var dir = new DirectoryInfo(Path.Combine(info.FullName, path));
-            return dir.Exists ? new WalkDirectory(dir, unreadable) : null;
+            return dir.Exists && depth + 1 <= maxDepth ? new WalkDirectory(dir, report, depth + 1, maxDepth) : null;
         }
 
         public override FileInfoBase GetFile(string path) => new FileInfoWrapper(new FileInfo(Path.Combine(info.FullName, path)));
+    }
+}
+
+/// <summary>What a walk could not enter or list.</summary>
+internal enum WalkProblemKind
+{
+    /// <summary>A folder that cannot be listed (permission denied, removed while lint ran).</summary>
+    Unreadable,
+    /// <summary>A folder nested deeper than the walk depth.</summary>
+    TooDeep,
+    /// <summary>A path longer than PATH_MAX.</summary>
+    PathTooLong,
+    /// <summary>A name that is not valid UTF-8.</summary>
+    NameNotUtf8,
+}
+
+/// <summary>What walks found that they could not take: reported as findings, never skipped silently. Thread-safe.</summary>
+internal sealed class WalkReport(ICollection<string>? unreadable = null)
+{
+    private readonly object _gate = new();
+
+    /// <summary>The problems, each with its full path.</summary>
+    public List<(WalkProblemKind Kind, string Path)> Problems { get; } = [];
+
+    /// <summary>Leftover temporary files of <c>--fix</c> seen by the walk (never linted; a writing run removes stale ones).</summary>
+    public List<string> TemporaryFiles { get; } = [];
+
+    public void Add(WalkProblemKind kind, string path)
+    {
+        lock (_gate)
+        {
+            Problems.Add((kind, path));
+            if (kind == WalkProblemKind.Unreadable) unreadable?.Add(path);
+        }
     }
 }

@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using Lint.Config;
 using Lint.Corpus;
 using Lint.Engine;
+using Lint.IO;
 using Lint.Parsing;
 using Lint.Rules;
 using Lint.Schema;
@@ -21,6 +22,7 @@ public sealed partial class Linter
     private readonly LintSettings _settings;
     private readonly Matcher[] _overrideMatchers;
     private readonly SafeFileReader _reader;
+    private readonly ProjectBoundary _boundary;
 
     /// <summary>Creates a linter: loads the configuration and the schema, and checks rule ids.</summary>
     /// <exception cref="LintConfigurationException">Invalid configuration, unknown rule id, or unusable schema.</exception>
@@ -43,6 +45,7 @@ public sealed partial class Linter
         Config = options.Config ?? ConfigLoader.Load(options.ConfigPath, options.WorkingDirectory, ids);
         _discovery = new FileDiscovery(Config);
         _reader = new SafeFileReader(Config.BaseDirectory);
+        _boundary = new ProjectBoundary(Config.BaseDirectory);
         SchemaValidator? schema = null;
         var warnings = new List<string>();
         if (Config.Schema is not null)
@@ -80,22 +83,43 @@ public sealed partial class Linter
     /// reference is refused before anything is fetched, and a keyword the validator ignores is an error or, with
     /// <paramref name="unsupportedKeywords"/> set to warning, a warning.
     /// </summary>
-    private static SchemaValidator LoadUserSchema(string path, IReadOnlyDictionary<string, string>? schemaMap, Severity unsupportedKeywords, List<string> warnings)
+    private SchemaValidator LoadUserSchema(string path, IReadOnlyDictionary<string, string>? schemaMap, Severity unsupportedKeywords, List<string> warnings)
     {
-        var inspection = SchemaSafety.Inspect(path, schemaMap);
-        if (inspection.UnsupportedKeywords.Count > 0)
+        // The schema and every file its references load are read inside the project only, as regular files within
+        // the size limit: a pull request controls the schema, so a $ref to /etc/… or ../../secret.json is refused
+        // with the path named and nothing quoted.
+        var limits = Config.Limits;
+        byte[] Read(string file) => BoundedFile.ReadWhole(file, "the schema file", limits.SchemaFileSize, _boundary, namedByUser: false, message => new SchemaLoadException(message));
+        var options = new Schema.Draft7.SchemaLoadOptions
+        {
+            ReadFile = Read,
+            MaxEvaluationSteps = limits.SchemaSteps,
+            RegexTimePerDocument = limits.RegexTimePerFile,
+            RegexTimeTotal = limits.RegexTimePerRun,
+        };
+        var inspection = SchemaSafety.Inspect(path, schemaMap, Read);
+        // The compiled schema resolves every reference and refuses reference loops while it loads, so a schema that
+        // could never validate anything (a $ref to itself, say) is refused here, not once per file. The guard for
+        // keywords the validator ignores checks exactly what was compiled.
+        SchemaValidator validator;
+        try
+        {
+            validator = SchemaValidator.FromFile(path, schemaMap, allowUnsupportedKeywords: true, options);
+        }
+        catch (SchemaLoadException) when (unsupportedKeywords != Severity.Warning && inspection.UnsupportedKeywords.Count > 0)
+        {
+            // It cannot load because of a later draft's keyword ($defs holding an $id, say): that keyword is the cause.
+            throw new SchemaLoadException($"{inspection.UnsupportedKeywords[0].Message}; remove it or express the constraint another way, or set \"unsupportedKeywords\": \"warning\" in the configuration to use the schema without it");
+        }
+        var uses = validator.IgnoredKeywordUses;
+        if (uses.Count > 0)
         {
             if (unsupportedKeywords != Severity.Warning)
-            {
-                var first = inspection.UnsupportedKeywords[0];
-                throw new SchemaLoadException($"{first.Message}; remove it or express the constraint another way, or set \"unsupportedKeywords\": \"warning\" in the configuration to use the schema without it");
-            }
-            foreach (var use in inspection.UnsupportedKeywords)
+                throw new SchemaLoadException($"{uses[0].Message}; remove it or express the constraint another way, or set \"unsupportedKeywords\": \"warning\" in the configuration to use the schema without it");
+            foreach (var use in uses)
                 warnings.Add($"{use.Message}; it is ignored (\"unsupportedKeywords\": \"warning\")");
         }
-        // The compiled schema resolves every reference and refuses reference loops while it loads, so a schema that
-        // could never validate anything (a $ref to itself, say) is refused here, not once per file.
-        return SchemaValidator.FromFile(path, schemaMap, allowUnsupportedKeywords: inspection.UnsupportedKeywords.Count > 0);
+        return validator;
     }
 
     /// <summary>Every rule, built-in first, then the additional ones.</summary>
@@ -129,9 +153,13 @@ public sealed partial class Linter
     {
         var watch = Stopwatch.StartNew();
         // Folders that cannot be listed are reported when they hide files being linted (not for the corpus of a few targets).
-        var unreadableDirectories = new List<string>();
-        var corpusFiles = _discovery.CorpusFiles(targets.Count == 0 ? unreadableDirectories : null);
-        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory, unreadableDirectories);
+        var walk = new WalkReport();
+        var corpusWalk = targets.Count == 0 ? walk : new WalkReport();
+        var corpusFiles = _discovery.CorpusFiles(corpusWalk);
+        var files = targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory, walk);
+        // Temporary files left by a killed --fix are never linted (the walk leaves them out); a run that writes removes
+        // the stale ones (a plain lint touches no file).
+        if (mode == RunMode.Fix) IO.AtomicFile.RemoveLeftovers(walk.TemporaryFiles.Concat(corpusWalk.TemporaryFiles).Distinct(StringComparer.Ordinal));
         if (targets.Count > 0 && _options.CorpusOnly)
         {
             var inCorpus = new HashSet<string>(corpusFiles, StringComparer.Ordinal);
@@ -150,8 +178,7 @@ public sealed partial class Linter
                 progress?.Report(new LintProgress(Interlocked.Increment(ref done.Value), files.Count));
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
-        var unreadable = unreadableDirectories.Distinct(StringComparer.Ordinal).Select(UnreadableDirectory).Where(f => f is not null).Select(f => f!);
-        var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(unreadable), files.Select(DisplayPath), watch);
+        var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(WalkFindings(walk)), files.Select(DisplayPath), watch);
         var changed = outcomes.Where(o => o.Fix is not null).Select(o => o.Fix!).ToList();
         if (mode != RunMode.Lint)
         {
@@ -172,11 +199,22 @@ public sealed partial class Linter
             : FixStep(display, fullPath, bytes, corpus, write: mode == RunMode.Fix, cancellationToken);
     }
 
-    private Finding? UnreadableDirectory(string fullPath)
+    /// <summary>What the walk could not enter or list, as findings (never skipped silently).</summary>
+    private IEnumerable<Finding> WalkFindings(WalkReport walk)
     {
-        var severity = SeveritiesFor(fullPath)["invalid-json"];
-        return severity == Severity.Off ? null :
-            new Finding("invalid-json", severity, "the folder cannot be read (permission denied or removed while lint ran); the files in it were not linted", DisplayPath(fullPath), 1, 1, "");
+        foreach (var (kind, fullPath) in walk.Problems.Distinct())
+        {
+            var severity = SeveritiesFor(fullPath)["invalid-json"];
+            if (severity == Severity.Off) continue;
+            string message = kind switch
+            {
+                WalkProblemKind.TooDeep => $"the folder is nested more than {Config.Limits.WalkDepth} levels deep (\"limits\": {{ \"walkDepth\": N }}); the files in it were not linted",
+                WalkProblemKind.PathTooLong => $"the path is {System.Text.Encoding.UTF8.GetByteCount(fullPath):N0} bytes long, over the system's limit of {FileDiscovery.PathMax:N0} (PATH_MAX); lint cannot open it, so it was not linted; move it to a shorter path",
+                WalkProblemKind.NameNotUtf8 => "the name is not valid UTF-8 (shown with \uFFFD for the bytes that cannot be decoded); lint cannot open it by that name, so it was not linted; rename it",
+                _ => "the folder cannot be read (permission denied or removed while lint ran); the files in it were not linted",
+            };
+            yield return new Finding("invalid-json", severity, message, DisplayPath(fullPath), 1, 1, "");
+        }
     }
 
     /// <summary>Lints <paramref name="text"/> as if it were the file <paramref name="path"/> (which need not exist). Cross-file rules see the corpus as usual.</summary>
@@ -243,7 +281,7 @@ public sealed partial class Linter
         {
             if (severities["invalid-json"] == Severity.Off) return [];
             var (l, c) = lines.ToLineColumn(error.Offset);
-            return [new Finding("invalid-json", severities["invalid-json"], Text.Sanitize(error.Message, int.MaxValue), displayPath, l, c, "")];
+            return [new Finding("invalid-json", severities["invalid-json"], Text.Sanitize(error.Message, Config.Limits.MessageLength), displayPath, l, c, "")];
         }
         using (document)
         {
@@ -274,7 +312,9 @@ public sealed partial class Linter
             foreach (var r in raw)
             {
                 var (l, c) = lines.ToLineColumn(r.Offset);
-                findings.Add(new Finding(r.RuleId, severities[r.RuleId], Text.Sanitize(r.Message, int.MaxValue), displayPath, l, c, r.Pointer, r.Fix));
+                // Every message is bounded (limits.messageLength): a rule that quotes a 50,000-value enum or a huge value
+                // cannot make the report grow without bound.
+                findings.Add(new Finding(r.RuleId, severities[r.RuleId], Text.Sanitize(r.Message, Config.Limits.MessageLength), displayPath, l, c, r.Pointer, r.Fix));
             }
             findings.AddRange(failures);
             return findings;
@@ -311,7 +351,11 @@ public sealed partial class Linter
         var severity = SeveritiesFor(fullPath)["file-too-large"];
         if (severity == Severity.Off) return [];
         string size = length is { } n ? $"the file is {n} bytes, over" : "the file is over";
-        return [new Finding("file-too-large", severity, $"{size} the limit of {Config.MaxFileSize} bytes (maxFileSize); it was not read", DisplayPath(fullPath), 1, 1, "")];
+        // A maxFileSize raised past what one array can hold still cannot make lint read a file over 2 GiB.
+        string limit = Config.MaxFileSize > BoundedFile.MaxReadable && (length is null || length > BoundedFile.MaxReadable)
+            ? $"the largest file lint can read ({BoundedFile.MaxReadable} bytes)"
+            : $"the limit of {Config.MaxFileSize} bytes (maxFileSize)";
+        return [new Finding("file-too-large", severity, $"{size} {limit}; it was not read", DisplayPath(fullPath), 1, 1, "")];
     }
 
     /// <summary>The corpus index: slugs of <paramref name="files"/>, plus the in-memory <paramref name="extra"/> content.</summary>
@@ -319,7 +363,7 @@ public sealed partial class Linter
     {
         var list = files.ToList();
         var slugs = new string?[list.Count];
-        var cache = _options.Cache || Config.Cache ? SlugCache.Load(Config.BaseDirectory) : null;
+        var cache = _options.Cache || Config.Cache ? SlugCache.Load(Config.BaseDirectory, Config.Limits.CacheSize) : null;
         Parallel.For(0, list.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) },
             i => slugs[i] = ReadSlug(list[i], cache));
         cache?.Save();
@@ -365,7 +409,7 @@ public sealed partial class Linter
         foreach (var (id, s) in Config.Rules) map[id] = s;
         if (_overrideMatchers.Length > 0)
         {
-            var relative = Path.GetRelativePath(Config.BaseDirectory, fullPath).Replace('\\', '/');
+            var relative = Lint.IO.PathText.ToSlashes(Path.GetRelativePath(Config.BaseDirectory, fullPath));
             for (int i = 0; i < _overrideMatchers.Length; i++)
             {
                 if (_overrideMatchers[i].Match(relative).HasMatches)
@@ -378,7 +422,7 @@ public sealed partial class Linter
 
     /// <summary>How a path is shown in reports: relative to the working directory, with <c>/</c>.</summary>
     public string DisplayPath(string fullPath) =>
-        Path.GetRelativePath(_options.WorkingDirectory, fullPath).Replace('\\', '/');
+        Lint.IO.PathText.ToSlashes(Path.GetRelativePath(_options.WorkingDirectory, fullPath));
 
     /// <summary>Whether a finding is reported: every finding, or under <see cref="LintOptions.Quiet"/> errors only (the one place <c>--quiet</c> is applied).</summary>
     private bool IsReported(Finding finding) => LintResult.IsReported(finding, _options.Quiet);

@@ -95,7 +95,7 @@ public sealed class SarifFormatter : IFormatter
 
     /// <summary>A file path relative to the working directory as a relative URI reference (each segment percent-encoded).</summary>
     public static string RelativeUri(string displayPath) =>
-        string.Join('/', displayPath.Replace('\\', '/').Split('/').Select(Uri.EscapeDataString));
+        string.Join('/', Lint.IO.PathText.ToSlashes(displayPath).Split('/').Select(Uri.EscapeDataString));
 
     /// <summary>A directory as an absolute <c>file://</c> URI ending with a slash.</summary>
     public static string DirectoryUri(string directory)

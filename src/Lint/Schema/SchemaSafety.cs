@@ -36,7 +36,13 @@ public static partial class SchemaSafety
     /// are allowed only under a prefix of <paramref name="schemaMap"/> or to the bundled draft-07 meta-schema.
     /// </summary>
     /// <exception cref="SchemaLoadException">A file cannot be read or is not strict JSON, or a reference is remote and not mapped.</exception>
-    public static SchemaInspection Inspect(string path, IReadOnlyDictionary<string, string>? schemaMap)
+    public static SchemaInspection Inspect(string path, IReadOnlyDictionary<string, string>? schemaMap) => Inspect(path, schemaMap, null);
+
+    /// <summary>
+    /// Inspects the schema and the local files it references, reading each through <paramref name="readFile"/> (the
+    /// linter's trust boundary and size limit; it throws <see cref="SchemaLoadException"/> to refuse a file).
+    /// </summary>
+    public static SchemaInspection Inspect(string path, IReadOnlyDictionary<string, string>? schemaMap, Func<string, byte[]>? readFile)
     {
         var uses = new List<UnsupportedKeywordUse>();
         var files = new List<string>();
@@ -53,12 +59,17 @@ public static partial class SchemaSafety
             byte[] bytes;
             try
             {
-                bytes = File.ReadAllBytes(file);
+                bytes = readFile is null ? File.ReadAllBytes(file) : readFile(file);
+            }
+            catch (SchemaLoadException) when (file != first)
+            {
+                // A referenced file that may not be read (outside the project, too large): the loader reports it at its $ref.
+                continue;
             }
             catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
             {
                 // The schema itself must be readable; a missing referenced file is reported by the loader.
-                if (file == first) throw new SchemaLoadException($"{path}: cannot read the schema: {ex.Message}");
+                if (file == first) throw new SchemaLoadException($"{path}: cannot read the schema: {Text.Sanitize(ex.Message, 300)}");
                 continue;
             }
             foreach (var reference in InspectDocument(bytes, shown, uses, schemaMap))

@@ -74,18 +74,26 @@ public sealed class SchemaValidator
     /// <paramref name="allowUnsupportedKeywords"/>, keywords in <see cref="UnsupportedKeywords"/> are accepted (and
     /// not enforced) instead of refused. The configuration's <c>"unsupportedKeywords": "warning"</c> uses this.
     /// </summary>
-    public static SchemaValidator FromFile(string path, IReadOnlyDictionary<string, string>? schemaMap, bool allowUnsupportedKeywords)
+    public static SchemaValidator FromFile(string path, IReadOnlyDictionary<string, string>? schemaMap, bool allowUnsupportedKeywords) =>
+        FromFile(path, schemaMap, allowUnsupportedKeywords, null);
+
+    /// <summary>
+    /// Loads a schema file with load options: <see cref="SchemaLoadOptions.ReadFile"/> reads the schema itself and every
+    /// file its references load (the linter passes its trust boundary and size limit), and the evaluation budgets apply.
+    /// </summary>
+    /// <exception cref="SchemaLoadException">The file cannot be read or refused, or the schema cannot be loaded.</exception>
+    public static SchemaValidator FromFile(string path, IReadOnlyDictionary<string, string>? schemaMap, bool allowUnsupportedKeywords, SchemaLoadOptions? options)
     {
-        string text;
+        byte[] bytes;
         try
         {
-            text = File.ReadAllText(path);
+            bytes = options?.ReadFile is { } read ? read(Path.GetFullPath(path)) : File.ReadAllBytes(path);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw new SchemaLoadException($"{path}: cannot read the schema: {ex.Message}");
+            throw new SchemaLoadException($"{path}: cannot read the schema: {Text.Sanitize(ex.Message, 300)}");
         }
-        return FromText(text, path, Path.GetFullPath(path), schemaMap, allowUnsupportedKeywords);
+        return FromBytes(bytes, path, Path.GetFullPath(path), schemaMap, allowUnsupportedKeywords, options);
     }
 
     /// <summary>Loads a schema from text. <paramref name="documentPath"/> anchors relative file references.</summary>
@@ -104,29 +112,65 @@ public sealed class SchemaValidator
         FromText(text, name, documentPath, null, allowUnsupportedKeywords);
 
     /// <summary>Loads a schema from text with a schema map; with <paramref name="allowUnsupportedKeywords"/>, keywords in <see cref="UnsupportedKeywords"/> are accepted (and not enforced).</summary>
-    public static SchemaValidator FromText(string text, string name, string? documentPath, IReadOnlyDictionary<string, string>? schemaMap, bool allowUnsupportedKeywords)
+    public static SchemaValidator FromText(string text, string name, string? documentPath, IReadOnlyDictionary<string, string>? schemaMap, bool allowUnsupportedKeywords) =>
+        FromBytes(System.Text.Encoding.UTF8.GetBytes(text), name, documentPath, schemaMap, allowUnsupportedKeywords, null);
+
+    private static SchemaValidator FromBytes(byte[] bytes, string name, string? documentPath, IReadOnlyDictionary<string, string>? schemaMap, bool allowUnsupportedKeywords, SchemaLoadOptions? loadOptions)
     {
-        var bytes = System.Text.Encoding.UTF8.GetBytes(text);
         using (var parsed = StrictJsonParser.ParseOrThrow(bytes, name, (where, reason) => new SchemaLoadException($"{where}: the schema is not valid JSON: {reason}")))
         {
             string Where(string pointer) => parsed.Location(name, pointer, atKey: true);
-            if (!allowUnsupportedKeywords && SchemaSafety.UnsupportedKeywordUses(parsed.Root).FirstOrDefault() is { Keyword: not null } use)
-                throw new SchemaLoadException($"{new UnsupportedKeywordUse(use.Keyword, Where(use.Pointer)).Message}; draft-07 does not define it: remove it or express the constraint with draft-07 keywords");
+            CompiledSchema compiled;
+            var options = (loadOptions ?? new SchemaLoadOptions()) with
+            {
+                BaseUri = documentPath is null ? null : new Uri(Path.GetFullPath(documentPath)).AbsoluteUri,
+                SchemaMap = schemaMap ?? NoMap,
+            };
             try
             {
-                var options = new SchemaLoadOptions
-                {
-                    BaseUri = documentPath is null ? null : new Uri(Path.GetFullPath(documentPath)).AbsoluteUri,
-                    SchemaMap = schemaMap ?? NoMap,
-                };
-                return new SchemaValidator(CompiledSchema.FromElement(parsed.Root, options), name);
+                compiled = CompiledSchema.FromElement(parsed.Root, options);
             }
             catch (SchemaLoadException ex)
             {
+                // A schema that cannot load because of a later draft's keyword ($defs holding an $id, say) is refused for
+                // that keyword, the real cause.
+                if (!allowUnsupportedKeywords && SchemaSafety.UnsupportedKeywordUses(parsed.Root).FirstOrDefault() is { Keyword: not null } use)
+                    throw new SchemaLoadException($"{new UnsupportedKeywordUse(use.Keyword, Where(use.Pointer)).Message}; draft-07 does not define it: remove it or express the constraint with draft-07 keywords");
                 throw new SchemaLoadException(ex.SchemaPointer is null ? $"{name}: {ex.Message}" : $"{Where(ex.SchemaPointer)}: {ex.Message}", ex.SchemaPointer);
             }
+            // The guard checks what the loader compiled (every schema object, however it was reached), at its file:line:col.
+            var uses = compiled.UnsupportedKeywordUses.Select(u => new UnsupportedKeywordUse(u.Keyword,
+                u.DocumentUri == (options.BaseUri ?? CompiledSchema.InlineBaseUri) ? Where(JsonPointer.Append(u.Pointer, u.Keyword)) : Locate(u.DocumentUri, JsonPointer.Append(u.Pointer, u.Keyword), options))).ToList();
+            if (!allowUnsupportedKeywords && uses.Count > 0)
+                throw new SchemaLoadException($"{uses[0].Message}; draft-07 does not define it: remove it or express the constraint with draft-07 keywords");
+            return new SchemaValidator(compiled, name) { IgnoredKeywordUses = uses };
         }
     }
+
+    /// <summary><c>file:line:col</c> of a pointer in a referenced schema file (or its URI and pointer when it cannot be read again).</summary>
+    private static string Locate(string documentUri, string pointer, SchemaLoadOptions options)
+    {
+        try
+        {
+            if (Uri.TryCreate(documentUri, UriKind.Absolute, out var uri) && uri.IsFile)
+            {
+                var path = uri.LocalPath;
+                var bytes = options.ReadFile is { } read ? read(path) : File.ReadAllBytes(path);
+                using var parsed = StrictJsonParser.ParseOrThrow(bytes, path, (where, reason) => new SchemaLoadException(reason));
+                return parsed.Location(Text.Sanitize(path, 300), pointer, atKey: true);
+            }
+        }
+        catch (Exception ex) when (ex is SchemaLoadException or IOException or UnauthorizedAccessException)
+        {
+        }
+        return Text.Sanitize(documentUri, 300) + "#" + Text.Sanitize(pointer, 200);
+    }
+
+    /// <summary>
+    /// The uses of keywords in <see cref="UnsupportedKeywords"/> in what was loaded (accepted and not enforced, since the
+    /// schema was loaded with them allowed), with their <c>file:line:col</c>.
+    /// </summary>
+    public IReadOnlyList<UnsupportedKeywordUse> IgnoredKeywordUses { get; private init; } = [];
 
     /// <summary>Validates a document and returns its violations, at most one per node and missing property.</summary>
     public IReadOnlyList<SchemaViolation> Validate(JsonElement root) => _schema.Validate(root);

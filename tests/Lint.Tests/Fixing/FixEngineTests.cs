@@ -78,7 +78,7 @@ public sealed class FixEngineTests
     }
 
     [Fact]
-    public async Task FixesThatTouchAreAppliedInLaterPasses()
+    public async Task NeighbouringRepeatsAreRemovedInOnePass()
     {
         var doc = Valid();
         var expected = Incidents.ToText(doc);
@@ -90,10 +90,29 @@ public sealed class FixEngineTests
 
         var fix = await Linter().FixTextAsync(Path, Incidents.ToText(doc));
 
-        // Removing tags 1 and 3 does not touch, they go in pass 1; removing tag 2 touches both and waits for pass 2.
+        // Each removal takes an item with the separator before it; neighbouring removals touch but do not overlap.
         Assert.Equal(expected, fix.FixedText);
         Assert.Equal(3, fix.AppliedFixes);
-        Assert.Equal(2, fix.Passes);
+        Assert.Equal(1, fix.Passes);
+    }
+
+    [Fact]
+    public async Task ThousandsOfNeighbouringRepeatsReachTheFixedPointInOneRun()
+    {
+        // Past 1,024 neighbouring repeats, ten passes that each removed every other one left repeats behind.
+        var doc = Valid();
+        var expected = Incidents.ToText(doc);
+        var tags = doc["record"]!["tags"]!.AsArray();
+        var tag = (string)tags[0]!;
+        for (int i = 0; i < 5000; i++) tags.Insert(1, tag);
+
+        var fix = await Linter().FixTextAsync(Path, Incidents.ToText(doc));
+
+        Assert.Equal(expected, fix.FixedText);
+        Assert.Equal(5000, fix.AppliedFixes);
+        var again = await Linter().FixTextAsync(Path, fix.FixedText);
+        Assert.False(again.Changed);
+        Assert.Equal(0, again.AppliedFixes);
     }
 
     [Fact]

@@ -199,15 +199,16 @@ public sealed class EngineRobustnessTests : IDisposable
     }
 
     [Fact]
-    public async Task AnEndlessDeviceNamedExplicitlyIsReadOnlyUpToTheLimit()
+    public async Task AnEndlessDeviceNamedExplicitlyIsRefusedWithoutReadingIt()
     {
         if (!File.Exists("/dev/zero")) return;
         var config = LintConfig.Defaults(_dir.Path) with { MaxFileSize = 1024 * 1024 };
         var before = GC.GetTotalAllocatedBytes();
         var result = await NewLinter(config).LintAsync(["/dev/zero"]);
         var finding = Assert.Single(result.Findings);
-        Assert.Equal("file-too-large", finding.RuleId);
-        Assert.Equal("the file is over the limit of 1048576 bytes (maxFileSize); it was not read", finding.Message);
+        // Regular files only: a device is refused before it is opened (docs/safety.md).
+        Assert.Equal("invalid-json", finding.RuleId);
+        Assert.Equal("the file cannot be read: it is a character device, not a regular file; lint reads regular files only", finding.Message);
         Assert.True(GC.GetTotalAllocatedBytes() - before < 64L * 1024 * 1024, "more than 64 MB allocated for a 1 MB limit");
     }
 

@@ -23,7 +23,51 @@ public sealed record SchemaLoadOptions
 
     /// <summary>Whether <c>file:</c> references (for example a relative reference from a schema file) may be read. Default true.</summary>
     public bool AllowFileReferences { get; init; } = true;
+
+    /// <summary>
+    /// Reads a schema file that a reference loads (full path), or throws a <see cref="SchemaLoadException"/> whose
+    /// message says why it may not be read. The linter passes its trust boundary and size limit here. Default: the
+    /// file, whole, with no limit.
+    /// </summary>
+    public Func<string, byte[]>? ReadFile { get; init; }
+
+    /// <summary>
+    /// The most evaluation steps (one subschema applied to one value) for one document: a schema whose work grows
+    /// exponentially (each definition an <c>allOf</c> of two references to the next) gives a violation when it is
+    /// spent instead of running for ever. Default 1,000,000.
+    /// </summary>
+    public long MaxEvaluationSteps { get; init; } = 1_000_000;
+
+    /// <summary>The most time backtracking patterns may take on one document; later matches are not run and say so. Default 2 s.</summary>
+    public TimeSpan RegexTimePerDocument { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The most time backtracking patterns may take over the life of the compiled schema (one run). Default 20 s.</summary>
+    public TimeSpan RegexTimeTotal { get; init; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>The deepest chain of references (and nested subschemas) compiled; deeper is a load error, not a stack overflow. Default 1,000.</summary>
+    public int MaxReferenceDepth { get; init; } = 1000;
 }
+
+/// <summary>The time backtracking patterns may still take, per document and over a run (thread-safe).</summary>
+internal sealed class RegexBudget(TimeSpan perDocument, TimeSpan total)
+{
+    private long _spentTicks;
+
+    public long PerDocumentTicks { get; } = (long)(perDocument.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+
+    public long TotalTicks { get; } = (long)(total.TotalSeconds * System.Diagnostics.Stopwatch.Frequency);
+
+    public TimeSpan PerDocument { get; } = perDocument;
+
+    public TimeSpan Total { get; } = total;
+
+    public bool RunExhausted => Interlocked.Read(ref _spentTicks) >= TotalTicks;
+
+    public void Spend(long ticks) => Interlocked.Add(ref _spentTicks, ticks);
+}
+
+/// <summary>Thrown inside an evaluation when the document's step budget is spent.</summary>
+internal sealed class EvaluationBudgetExceededException() : Exception("the schema evaluation step budget is spent");
 
 /// <summary>
 /// A JSON Schema draft-07 compiled once into a tree of keyword checkers, validating System.Text.Json documents.
@@ -44,7 +88,23 @@ public sealed class CompiledSchema
     [ThreadStatic]
     private static ValidationContext? t_context;
 
-    private CompiledSchema(SchemaNode root) => _root = root;
+    private readonly long _maxSteps;
+    private readonly RegexBudget _regexBudget;
+
+    private CompiledSchema(SchemaNode root, SchemaLoadOptions options, IReadOnlyList<(string DocumentUri, string Pointer, string Keyword)> unsupported)
+    {
+        _root = root;
+        _maxSteps = options.MaxEvaluationSteps;
+        _regexBudget = new RegexBudget(options.RegexTimePerDocument, options.RegexTimeTotal);
+        UnsupportedKeywordUses = unsupported;
+    }
+
+    /// <summary>
+    /// Every keyword of <see cref="SchemaValidator.UnsupportedKeywords"/> in a schema object that the loader compiled
+    /// (whatever led to it: a <c>$ref</c> into <c>default</c>, a file resolved against an <c>$id</c>), with the URI of its
+    /// document and its JSON Pointer there. Only what is loaded is listed, so the guard checks exactly that.
+    /// </summary>
+    public IReadOnlyList<(string DocumentUri, string Pointer, string Keyword)> UnsupportedKeywordUses { get; }
 
     /// <summary>The format names whose values are checked; other formats are accepted unchecked.</summary>
     public static IReadOnlyList<string> CheckedFormats => Formats.Checked;
@@ -60,15 +120,15 @@ public sealed class CompiledSchema
     {
         string full = Path.GetFullPath(path);
         string text;
+        options ??= new SchemaLoadOptions();
         try
         {
-            text = File.ReadAllText(full);
+            text = options.ReadFile is { } read ? System.Text.Encoding.UTF8.GetString(read(full)) : File.ReadAllText(full);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
             throw new SchemaLoadException($"cannot read the schema: {ex.Message}");
         }
-        options ??= new SchemaLoadOptions();
         return FromText(text, options with { BaseUri = options.BaseUri ?? new Uri(full).AbsoluteUri });
     }
 
@@ -79,7 +139,12 @@ public sealed class CompiledSchema
         var compiler = new SchemaCompiler(options);
         try
         {
-            return new CompiledSchema(compiler.CompileRoot(schema.Clone(), options.BaseUri ?? InlineBaseUri));
+            var root = compiler.CompileRoot(schema.Clone(), options.BaseUri ?? InlineBaseUri);
+            return new CompiledSchema(root, options, compiler.UnsupportedKeywordUses);
+        }
+        catch (InsufficientExecutionStackException)
+        {
+            throw new SchemaLoadException($"the schema's references and subschemas nest too deeply to be compiled (more than the stack allows; the limit is {options.MaxReferenceDepth} levels)");
         }
         catch (InvalidOperationException ex)
         {
@@ -96,7 +161,7 @@ public sealed class CompiledSchema
         {
             return _root.Evaluate(instance, ctx);
         }
-        catch (InsufficientExecutionStackException)
+        catch (Exception ex) when (ex is InsufficientExecutionStackException or EvaluationBudgetExceededException)
         {
             return false;
         }
@@ -124,6 +189,12 @@ public sealed class CompiledSchema
             {
                 return [new SchemaViolation("", "the document is nested too deeply to be checked against the schema")];
             }
+            catch (EvaluationBudgetExceededException)
+            {
+                // An exponential schema (allOf/$ref that fan out at every level) ends here, with what was found so far.
+                var found = ctx.Violations.Count == 0 ? [] : Deduplicate(ctx.Violations);
+                return [new SchemaViolation("", $"the document could not be fully checked against the schema: checking it took more than {_maxSteps:N0} evaluation steps (the schema's allOf/anyOf/$ref structure multiplies the work at every level; simplify it, or raise \"limits\": {{ \"schemaSteps\": N }})"), .. found];
+            }
             if (valid) return [];
             if (ctx.Violations.Count == 0) return [new SchemaViolation("", "the document does not match the schema")];
             return Deduplicate(ctx.Violations);
@@ -134,11 +205,12 @@ public sealed class CompiledSchema
         }
     }
 
-    private static ValidationContext Rent(bool collect)
+    private ValidationContext Rent(bool collect)
     {
         var ctx = t_context ?? new ValidationContext();
         t_context = null;
         ctx.Collect = collect;
+        ctx.Begin(_maxSteps, _regexBudget);
         return ctx;
     }
 

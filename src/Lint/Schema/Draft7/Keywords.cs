@@ -54,13 +54,26 @@ internal sealed class TypeKeyword(JsonTypes allowed, string[] names) : Keyword
 /// <summary><c>enum</c>.</summary>
 internal sealed class EnumKeyword(JsonElement[] values) : Keyword
 {
+    /// <summary>At most this many allowed values are listed in a message; the rest are counted.</summary>
+    internal const int ListedValues = 20;
+
+    private string? _allowed;
+
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
         foreach (var v in values)
             if (JsonValues.DeepEquals(e, v)) return true;
         if (ctx.Collect)
-            ctx.Report($"{ctx.Where()} must be one of {string.Join(", ", values.Select(JsonValues.Display))}, found {JsonValues.Describe(e)}");
+            ctx.Report($"{ctx.Where()} must be one of {_allowed ??= Allowed()}, found {JsonValues.Describe(e)}");
         return false;
+    }
+
+    /// <summary>The allowed values for a message, built once: a 50,000-value enum must not be quoted in every finding.</summary>
+    private string Allowed()
+    {
+        var shown = string.Join(", ", values.Take(ListedValues).Select(JsonValues.Display));
+        if (shown.Length > 1000) shown = shown[..1000] + "…";
+        return values.Length <= ListedValues ? shown : $"{shown} … ({values.Length - ListedValues:N0} more)";
     }
 }
 
@@ -81,26 +94,55 @@ internal static class Patterns
     [ThreadStatic]
     private static char[]? t_buffer;
 
-    public static bool IsMatch(Regex regex, ReadOnlySpan<byte> utf8, out bool timedOut)
+    /// <summary>
+    /// Whether <paramref name="regex"/> matches; <paramref name="notChecked"/> says why the match was not decided: it
+    /// timed out, or the time budget of the document or of the run for backtracking patterns is spent (then the match
+    /// is not even started). Patterns of the non-backtracking engine run in linear time and need no budget.
+    /// </summary>
+    public static bool IsMatch(Regex regex, ReadOnlySpan<byte> utf8, ValidationContext ctx, out string? notChecked)
     {
-        timedOut = false;
+        notChecked = null;
+        bool budgeted = regex.MatchTimeout != Regex.InfiniteMatchTimeout && ctx.Regex is not null;
+        if (budgeted)
+        {
+            var budget = ctx.Regex!;
+            if (ctx.RegexTicks >= budget.PerDocumentTicks)
+            {
+                notChecked = $"not run, because backtracking patterns already took {Seconds(budget.PerDocument)} s on this file (\"limits\": {{ \"regexMillisecondsPerFile\": N }})";
+                return false;
+            }
+            if (budget.RunExhausted)
+            {
+                notChecked = $"not run, because backtracking patterns already took {Seconds(budget.Total)} s in this run (\"limits\": {{ \"regexMillisecondsPerRun\": N }})";
+                return false;
+            }
+        }
         // UTF-8 never has fewer bytes than UTF-16 units, so a buffer of utf8.Length chars is enough.
         var buffer = t_buffer;
         if (buffer is null || buffer.Length < utf8.Length) t_buffer = buffer = new char[Math.Max(256, utf8.Length)];
         int n = Encoding.UTF8.GetChars(utf8, buffer);
+        long start = budgeted ? System.Diagnostics.Stopwatch.GetTimestamp() : 0;
         try
         {
             return regex.IsMatch(buffer.AsSpan(0, n));
         }
         catch (RegexMatchTimeoutException)
         {
-            timedOut = true;
+            notChecked = $"matching took longer than {Seconds(regex.MatchTimeout)} s";
             return false;
+        }
+        finally
+        {
+            if (budgeted)
+            {
+                long spent = System.Diagnostics.Stopwatch.GetTimestamp() - start;
+                ctx.RegexTicks += spent;
+                ctx.Regex!.Spend(spent);
+            }
         }
     }
 
-    public static string TimeoutText(Regex regex) =>
-        $"matching took longer than {regex.MatchTimeout.TotalSeconds.ToString(CultureInfo.InvariantCulture)} s";
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.###", CultureInfo.InvariantCulture);
 }
 
 /// <summary><c>pattern</c>, <c>minLength</c>, <c>maxLength</c> and <c>format</c>: one read of the string.</summary>
@@ -118,13 +160,13 @@ internal sealed class StringKeyword : Keyword
         if (e.ValueKind != JsonValueKind.String) return true;
         var utf8 = JsonValues.Utf8String(e);
         bool valid = true;
-        if (Pattern is not null && !Patterns.IsMatch(Pattern, utf8, out bool timedOut))
+        if (Pattern is not null && !Patterns.IsMatch(Pattern, utf8, ctx, out string? notChecked))
         {
             valid = false;
             if (!ctx.Collect) return false;
             string hint = PatternText == "^[a-z0-9]+(-[a-z0-9]+)*$" ? " (lowercase kebab-case)" : "";
-            ctx.Report(timedOut
-                ? $"{ctx.Where()} could not be checked against the pattern {Text.Sanitize(PatternText!)}: {Patterns.TimeoutText(Pattern)}"
+            ctx.Report(notChecked is not null
+                ? $"{ctx.Where()} could not be checked against the pattern {Text.Sanitize(PatternText!)}: {notChecked}"
                 : $"{ctx.Where()} must match the pattern {Text.Sanitize(PatternText!)}{hint}, found {JsonValues.Describe(e)}");
         }
         // A UTF-8 string of n bytes has between n/4 and n code points: count them only when that range is not enough.
@@ -503,14 +545,14 @@ internal sealed class ObjectKeyword : Keyword
             }
             foreach (var (regex, text, schema) in PatternProperties)
             {
-                bool isMatch = Patterns.IsMatch(regex, name, out bool timedOut);
-                if (timedOut)
+                bool isMatch = Patterns.IsMatch(regex, name, ctx, out string? notChecked);
+                if (notChecked is not null)
                 {
                     valid = false;
                     if (!ctx.Collect) return false;
                     string owner = ctx.Where();
                     ctx.Push(p);
-                    ctx.Report(ctx.Pointer(), $"property name '{Text.Sanitize(JsonValues.SafeName(p))}' in {owner} could not be checked against the pattern {Text.Sanitize(text)}: {Patterns.TimeoutText(regex)}", atKey: true);
+                    ctx.Report(ctx.Pointer(), $"property name '{Text.Sanitize(JsonValues.SafeName(p))}' in {owner} could not be checked against the pattern {Text.Sanitize(text)}: {notChecked}", atKey: true);
                     ctx.Pop();
                     continue;
                 }

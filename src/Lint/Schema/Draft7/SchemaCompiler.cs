@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Lint.Parsing;
@@ -26,6 +27,11 @@ internal sealed class SchemaCompiler
     private readonly Dictionary<string, Location> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<(Document, string), SchemaNode> _nodes = [];
     private readonly Dictionary<string, Regex> _regexes = new(StringComparer.Ordinal);
+    private readonly List<(string DocumentUri, string Pointer, string Keyword)> _unsupported = [];
+    private int _depth;
+
+    /// <summary>Keywords of <see cref="SchemaValidator.UnsupportedKeywords"/> in the schema objects compiled (see <see cref="CompiledSchema.UnsupportedKeywordUses"/>).</summary>
+    public IReadOnlyList<(string DocumentUri, string Pointer, string Keyword)> UnsupportedKeywordUses => _unsupported;
 
     public SchemaCompiler(SchemaLoadOptions options)
     {
@@ -245,11 +251,16 @@ internal sealed class SchemaCompiler
         byte[] bytes;
         try
         {
-            bytes = File.ReadAllBytes(path);
+            bytes = _options.ReadFile is { } read ? read(path) : File.ReadAllBytes(path);
+        }
+        catch (SchemaLoadException ex)
+        {
+            // The reader refused the file (outside the project, too large, not a regular file): say so, quote nothing.
+            throw Error($"$ref \"{Text.Sanitize(reference)}\": {ex.Message}{how}", from);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            throw Error($"$ref \"{Text.Sanitize(reference)}\": cannot read {path}{how}: {ex.Message}", from);
+            throw Error($"$ref \"{Text.Sanitize(reference)}\": cannot read {Text.Sanitize(path, 300)}{how}: {Text.Sanitize(ex.Message.Replace(path, "the file", StringComparison.Ordinal), 200)}", from);
         }
         var root = Parse(bytes, documentUri, from);
         return AddDocument(root, documentUri, isRoot: false);
@@ -266,7 +277,8 @@ internal sealed class SchemaCompiler
         }
         catch (JsonException ex)
         {
-            throw Error($"the referenced schema {Text.Sanitize(uri)} is not valid JSON: {ex.Message}", from);
+            // The position only: the parser's message can quote the file's bytes.
+            throw Error($"the referenced schema {Text.Sanitize(uri, 300)} is not valid JSON (line {(ex.LineNumber ?? 0) + 1}, byte {(ex.BytePositionInLine ?? 0) + 1})", from);
         }
     }
 
@@ -295,6 +307,23 @@ internal sealed class SchemaCompiler
     private SchemaNode Compile(Location at)
     {
         if (_nodes.TryGetValue((at.Doc, at.Pointer), out var existing)) return existing;
+        // A chain of 60,000 references would recurse 60,000 deep: a load error, never a stack overflow.
+        if (_depth >= _options.MaxReferenceDepth)
+            throw Error($"the schema's references and subschemas nest more than {_options.MaxReferenceDepth} levels deep (a chain of $ref, at {Text.Sanitize(at.Doc.Uri + "#" + at.Pointer, 200)}); lint refuses it rather than overflow its stack", at);
+        RuntimeHelpers.EnsureSufficientExecutionStack();
+        _depth++;
+        try
+        {
+            return CompileAt(at);
+        }
+        finally
+        {
+            _depth--;
+        }
+    }
+
+    private SchemaNode CompileAt(Location at)
+    {
         var node = new SchemaNode(at.Doc.Uri + "#" + at.Pointer);
         _nodes[(at.Doc, at.Pointer)] = node;
         var e = at.Element;
@@ -318,6 +347,9 @@ internal sealed class SchemaCompiler
             node.InPlace.Add(node.Ref);
             return node;
         }
+        // The schema-safety guard sees exactly what is loaded: every schema object compiled, however it was reached.
+        foreach (var keyword in e.EnumerateObject())
+            if (SchemaValidator.UnsupportedKeywords.Contains(keyword.Name)) _unsupported.Add((at.Doc.Uri, at.Pointer, keyword.Name));
         node.Keywords = CompileKeywords(at, node);
         return node;
     }
@@ -659,19 +691,32 @@ internal sealed class SchemaCompiler
     /// <summary>Refuses schemas that apply themselves to the same value forever ($ref loops that never descend into the value).</summary>
     private void DetectLoops()
     {
+        // Iterative (an explicit stack), so that a long chain of references cannot overflow the call stack.
         var state = new Dictionary<SchemaNode, int>(ReferenceEqualityComparer.Instance);
-        foreach (var node in _nodes.Values) Visit(node);
-
-        void Visit(SchemaNode node)
+        var stack = new Stack<(SchemaNode Node, int Next)>();
+        foreach (var start in _nodes.Values)
         {
-            if (state.TryGetValue(node, out int s))
+            if (state.ContainsKey(start)) continue;
+            state[start] = 1;
+            stack.Push((start, 0));
+            while (stack.Count > 0)
             {
-                if (s == 1) throw new SchemaLoadException($"the schema applies itself to the same value in a loop (through {node.Location}); validation would never end");
-                return;
+                var (node, next) = stack.Pop();
+                if (next == node.InPlace.Count)
+                {
+                    state[node] = 2;
+                    continue;
+                }
+                stack.Push((node, next + 1));
+                var child = node.InPlace[next];
+                if (state.TryGetValue(child, out int s))
+                {
+                    if (s == 1) throw new SchemaLoadException($"the schema applies itself to the same value in a loop (through {child.Location}); validation would never end");
+                    continue;
+                }
+                state[child] = 1;
+                stack.Push((child, 0));
             }
-            state[node] = 1;
-            foreach (var next in node.InPlace) Visit(next);
-            state[node] = 2;
         }
     }
 }

@@ -37,7 +37,13 @@ internal sealed class SchemaNode
     /// <summary>Validates <paramref name="instance"/>; reports violations when <see cref="ValidationContext.Collect"/> is set.</summary>
     public bool Evaluate(JsonElement instance, ValidationContext ctx)
     {
-        if (Ref is not null) return Ref.Evaluate(instance, ctx);
+        ctx.Step();
+        if (Ref is not null)
+        {
+            // A long chain of references recurses without keywords in between: check the stack here too.
+            RuntimeHelpers.EnsureSufficientExecutionStack();
+            return Ref.Evaluate(instance, ctx);
+        }
         if (Constant is bool constant)
         {
             if (!constant && ctx.Collect) ctx.Report($"{ctx.Where()} is not allowed");

@@ -16,6 +16,29 @@ internal sealed class ValidationContext
     /// <summary>Whether violations are being collected. False while a subschema is only tested (anyOf, not, if, contains...).</summary>
     public bool Collect;
 
+    /// <summary>Evaluation steps left for this document (see <see cref="SchemaLoadOptions.MaxEvaluationSteps"/>).</summary>
+    private long _stepsLeft = long.MaxValue;
+
+    /// <summary>Time spent in backtracking patterns on this document, in stopwatch ticks.</summary>
+    public long RegexTicks;
+
+    /// <summary>The regular expression time budget of the run, or null for none.</summary>
+    public RegexBudget? Regex;
+
+    /// <summary>Starts a document: a fresh step budget and regular expression time.</summary>
+    public void Begin(long maxSteps, RegexBudget? regex)
+    {
+        _stepsLeft = maxSteps;
+        RegexTicks = 0;
+        Regex = regex;
+    }
+
+    /// <summary>Counts one evaluation step; throws <see cref="EvaluationBudgetExceededException"/> when the document's budget is spent.</summary>
+    public void Step()
+    {
+        if (--_stepsLeft < 0) throw new EvaluationBudgetExceededException();
+    }
+
     /// <summary>The violations reported so far, in evaluation order.</summary>
     public List<SchemaViolation> Violations { get; } = [];
 
