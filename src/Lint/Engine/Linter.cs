@@ -206,14 +206,7 @@ public sealed partial class Linter
         {
             var severity = SeveritiesFor(fullPath)["invalid-json"];
             if (severity == Severity.Off) continue;
-            string message = kind switch
-            {
-                WalkProblemKind.TooDeep => $"the folder is nested more than {Config.Limits.WalkDepth} levels deep (\"limits\": {{ \"walkDepth\": N }}); the files in it were not linted",
-                WalkProblemKind.PathTooLong => $"the path is {System.Text.Encoding.UTF8.GetByteCount(fullPath):N0} bytes long, over the system's limit of {FileDiscovery.PathMax:N0} (PATH_MAX); lint cannot open it, so it was not linted; move it to a shorter path",
-                WalkProblemKind.NameNotUtf8 => "the name is not valid UTF-8 (shown with \uFFFD for the bytes that cannot be decoded); lint cannot open it by that name, so it was not linted; rename it",
-                _ => "the folder cannot be read (permission denied or removed while lint ran); the files in it were not linted",
-            };
-            yield return new Finding("invalid-json", severity, message, DisplayPath(fullPath), 1, 1, "");
+            yield return InvalidJsonRule.WalkProblem(kind, fullPath, DisplayPath(fullPath), Config.Limits.WalkDepth, severity);
         }
     }
 
@@ -239,7 +232,7 @@ public sealed partial class Linter
             buffer.Write(chunk, 0, read);
         }
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
-        if (buffer.Length > Config.MaxFileSize) return Finish(TooLarge(full, null), [DisplayPath(full)], watch);
+        if (FileTooLargeRule.Exceeds(buffer.Length, Config.MaxFileSize)) return Finish(TooLarge(full, null), [DisplayPath(full)], watch);
         return await LintBytesAsync(path, buffer.ToArray(), cancellationToken).ConfigureAwait(false);
     }
 
@@ -249,7 +242,7 @@ public sealed partial class Linter
         cancellationToken.ThrowIfCancellationRequested();
         var watch = Stopwatch.StartNew();
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
-        if (bytes.LongLength > Config.MaxFileSize) return Task.FromResult(Finish(TooLarge(full, bytes.LongLength), [DisplayPath(full)], watch));
+        if (FileTooLargeRule.Exceeds(bytes.LongLength, Config.MaxFileSize)) return Task.FromResult(Finish(TooLarge(full, bytes.LongLength), [DisplayPath(full)], watch));
         var findings = LintContent(DisplayPath(full), full, bytes, CorpusWith(full, bytes));
         return Task.FromResult(Finish(findings, [DisplayPath(full)], watch));
     }
@@ -279,9 +272,7 @@ public sealed partial class Linter
         }
         if (error is not null)
         {
-            if (severities["invalid-json"] == Severity.Off) return [];
-            var (l, c) = lines.ToLineColumn(error.Offset);
-            return [new Finding("invalid-json", severities["invalid-json"], Text.Sanitize(error.Message, Config.Limits.MessageLength), displayPath, l, c, "")];
+            return severities["invalid-json"] == Severity.Off ? [] : [InvalidJsonRule.NotWellFormed(error, lines, displayPath, severities["invalid-json"], Config.Limits.MessageLength)];
         }
         using (document)
         {
@@ -314,7 +305,7 @@ public sealed partial class Linter
                 var (l, c) = lines.ToLineColumn(r.Offset);
                 // Every message is bounded (limits.messageLength): a rule that quotes a 50,000-value enum or a huge value
                 // cannot make the report grow without bound.
-                findings.Add(new Finding(r.RuleId, severities[r.RuleId], Text.Sanitize(r.Message, Config.Limits.MessageLength), displayPath, l, c, r.Pointer, r.Fix));
+                findings.Add(new Finding(r.RuleId, severities[r.RuleId], Text.Sanitize(r.Message, Config.Limits.MessageLength), displayPath, l, c, r.Pointer, r.Fix) { MessageId = r.MessageId });
             }
             findings.AddRange(failures);
             return findings;
@@ -343,19 +334,16 @@ public sealed partial class Linter
         if (outcome.TooLarge) return TooLarge(fullPath, outcome.Length);
         var severity = SeveritiesFor(fullPath)["invalid-json"];
         return severity == Severity.Off ? [] :
-            [new Finding("invalid-json", severity, outcome.Problem ?? "the file cannot be read", DisplayPath(fullPath), 1, 1, "")];
+            [InvalidJsonRule.Unreadable(outcome.Problem, DisplayPath(fullPath), severity)];
     }
 
     private IReadOnlyList<Finding> TooLarge(string fullPath, long? length)
     {
         var severity = SeveritiesFor(fullPath)["file-too-large"];
         if (severity == Severity.Off) return [];
-        string size = length is { } n ? $"the file is {n} bytes, over" : "the file is over";
         // A maxFileSize raised past what one array can hold still cannot make lint read a file over 2 GiB.
-        string limit = Config.MaxFileSize > BoundedFile.MaxReadable && (length is null || length > BoundedFile.MaxReadable)
-            ? $"the largest file lint can read ({BoundedFile.MaxReadable} bytes)"
-            : $"the limit of {Config.MaxFileSize} bytes (maxFileSize)";
-        return [new Finding("file-too-large", severity, $"{size} {limit}; it was not read", DisplayPath(fullPath), 1, 1, "")];
+        bool overReadable = Config.MaxFileSize > BoundedFile.MaxReadable && (length is null || length > BoundedFile.MaxReadable);
+        return [FileTooLargeRule.Finding(DisplayPath(fullPath), length, overReadable ? BoundedFile.MaxReadable : Config.MaxFileSize, overReadable, severity)];
     }
 
     /// <summary>The corpus index: slugs of <paramref name="files"/>, plus the in-memory <paramref name="extra"/> content.</summary>

@@ -28,7 +28,7 @@ public sealed partial class Linter
         ArgumentNullException.ThrowIfNull(bytes);
         cancellationToken.ThrowIfCancellationRequested();
         var full = Path.GetFullPath(path, _options.WorkingDirectory);
-        if (bytes.LongLength > Config.MaxFileSize)
+        if (FileTooLargeRule.Exceeds(bytes.LongLength, Config.MaxFileSize))
             return Task.FromResult(new FixResult(bytes, bytes, 0, 0, Reported(TooLarge(full, bytes.LongLength))));
         var result = FixContent(DisplayPath(full), full, bytes, CorpusWith(full, bytes), cancellationToken, out _);
         return Task.FromResult(result with { Remaining = Reported(result.Remaining) });

@@ -92,22 +92,7 @@ public static class UnifiedDiff
             : string.Create(CultureInfo.InvariantCulture, $"{startLine},{count}");
     }
 
-    private static string Display(string text)
-    {
-        bool clean = true;
-        foreach (var c in text)
-        {
-            if (c != '\t' && Text.NeedsEscape(c)) { clean = false; break; }
-        }
-        if (clean) return text;
-        var sb = new StringBuilder(text.Length + 16);
-        foreach (var c in text)
-        {
-            if (c != '\t' && Text.NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
-            else sb.Append(c);
-        }
-        return sb.ToString();
-    }
+    private static string Display(string text) => Text.EscapeWhere(text, c => c != '\t' && Text.NeedsEscape(c));
 
     private readonly record struct Line(string Content, string Terminator)
     {

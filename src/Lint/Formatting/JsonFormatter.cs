@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Lint.Parsing;
 
 namespace Lint.Formatting;
 
@@ -51,6 +52,7 @@ public sealed class JsonFormatter : IFormatter
                 json.WriteNumber("line", f.Line);
                 json.WriteNumber("column", f.Column);
                 json.WriteString("ruleId", f.RuleId);
+                if (f.MessageId is { } messageId) json.WriteString("messageId", messageId);
                 json.WriteString("severity", f.Severity.ToName());
                 json.WriteString("message", f.Message);
                 json.WriteString("pointer", f.Pointer);
@@ -82,12 +84,12 @@ public sealed class JsonFormatter : IFormatter
             {
                 string pair = json.Substring(i, 2);
                 if (Parsing.Text.IsSafe(pair)) sb.Append(pair);
-                else sb.Append($"\\u{(int)c:X4}\\u{(int)json[i + 1]:X4}");
+                else sb.AppendUnicodeEscape(c).AppendUnicodeEscape(json[i + 1]);
                 i++;
                 continue;
             }
             bool legacyCommand = c == '[' && i >= 2 && json[i - 1] == '#' && json[i - 2] == '#';
-            if (legacyCommand || !Parsing.Text.IsSafe(c.ToString())) sb.Append($"\\u{(int)c:X4}");
+            if (legacyCommand || !Parsing.Text.IsSafe(c.ToString())) sb.AppendUnicodeEscape(c);
             else sb.Append(c);
         }
         return sb.ToString();

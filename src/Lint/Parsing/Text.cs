@@ -31,15 +31,40 @@ public static class Text
             {
                 int codePoint = char.ConvertToUtf32(c, text[i + 1]);
                 if (IsInvisible(CharUnicodeInfo.GetUnicodeCategory(codePoint)))
-                    sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture)).Append("\\u").Append(((int)text[i + 1]).ToString("X4", CultureInfo.InvariantCulture));
+                    sb.AppendUnicodeEscape(c).AppendUnicodeEscape(text[i + 1]);
                 else
                     sb.Append(c).Append(text[i + 1]);
                 i++;
                 continue;
             }
-            if (NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+            if (NeedsEscape(c)) sb.AppendUnicodeEscape(c);
             else if (c == '[' && i >= 2 && text[i - 1] == '#' && text[i - 2] == '#') sb.Append("\\u005B");
             else sb.Append(c);
+        }
+        return sb.ToString();
+    }
+
+    /// <summary>Appends <paramref name="c"/> as the escape <c>\uXXXX</c> (the one place lint writes that escape).</summary>
+    public static StringBuilder AppendUnicodeEscape(this StringBuilder sb, char c) =>
+        sb.Append("\\u").Append(((int)c).ToString("X4", CultureInfo.InvariantCulture));
+
+    /// <summary>
+    /// <paramref name="text"/> with every character for which <paramref name="escape"/> holds written as <c>\uXXXX</c>
+    /// (the text itself when there is none).
+    /// </summary>
+    public static string EscapeWhere(string text, Func<char, bool> escape)
+    {
+        int first = -1;
+        for (int i = 0; i < text.Length; i++)
+        {
+            if (escape(text[i])) { first = i; break; }
+        }
+        if (first < 0) return text;
+        var sb = new StringBuilder(text.Length + 16).Append(text, 0, first);
+        for (int i = first; i < text.Length; i++)
+        {
+            if (escape(text[i])) sb.AppendUnicodeEscape(text[i]);
+            else sb.Append(text[i]);
         }
         return sb.ToString();
     }

@@ -5,8 +5,11 @@ namespace Lint.Rules;
 /// <summary><c>citation-format</c>: <c>citation</c> differs from <c>{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.</c></summary>
 public sealed class CitationFormatRule : IFileRule
 {
+    /// <summary>The citation is not built from the record's fields.</summary>
+    public static RuleMessage CitationMismatch { get; } = new("citation-mismatch", "citation does not match \"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.\"; expected {{expected}}");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("citation-format", "citation differs from \"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.\"", Severity.Error, FixAvailability.Always);
+    public RuleMetadata Metadata { get; } = new("citation-format", "citation differs from \"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.\"", Severity.Error, FixAvailability.Always) { Messages = [CitationMismatch] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -23,7 +26,7 @@ public sealed class CitationFormatRule : IFileRule
             || context.Defers(RecordFacts.DisplayLastUpdatedIsLongForm)) return;
         string expected = Build(title, url, displayDate, displayUpdated);
         if (citation == expected) return;
-        context.Report("/record/citation", $"citation does not match \"{{title}}. {{url}}. Published {{displayDate}}. Updated {{displayLastUpdated}}.\"; expected {Text.Quote(expected, 1000)}",
+        context.Report("/record/citation", CitationMismatch.With(("expected", Text.Quote(expected, 1000))),
             context.ReplaceString("/record/citation", expected, "rebuild the citation from title, url and display dates"));
     }
 

@@ -5,8 +5,11 @@ namespace Lint.Rules;
 /// <summary><c>display-date</c>: <c>displayDate</c>/<c>displayLastUpdated</c> is not the English long form of <c>date</c>/<c>lastUpdated</c>.</summary>
 public sealed class DisplayDateRule : IFileRule
 {
+    /// <summary>The display date is not the long form of its date.</summary>
+    public static RuleMessage NotLongForm { get; } = new("not-long-form", "{{field}} {{actual}} should be {{expected}}, the long form of {{dateField}}");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("display-date", "displayDate or displayLastUpdated is not the English long form (February 6, 2025) of date or lastUpdated.", Severity.Error, FixAvailability.Always);
+    public RuleMetadata Metadata { get; } = new("display-date", "displayDate or displayLastUpdated is not the English long form (February 6, 2025) of date or lastUpdated.", Severity.Error, FixAvailability.Always) { Messages = [NotLongForm] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -21,7 +24,7 @@ public sealed class DisplayDateRule : IFileRule
         if (!RecordFacts.IsLongForm(record, dateField, displayField, out var expected, out var actual) && expected is not null)
         {
             string pointer = RecordFields.RecordPointer(displayField);
-            context.Report(pointer, $"{displayField} {Text.Quote(actual)} should be {Text.Quote(expected)}, the long form of {dateField}",
+            context.Report(pointer, NotLongForm.With(("field", displayField), ("actual", Text.Quote(actual)), ("expected", Text.Quote(expected)), ("dateField", dateField)),
                 context.ReplaceString(pointer, expected, $"set {displayField} to {expected}"));
         }
     }

@@ -5,8 +5,11 @@ namespace Lint.Rules;
 /// <summary><c>duplicate-slug</c>: two files of the corpus declare the same slug. Reported on each, naming the other.</summary>
 public sealed class DuplicateSlugRule : ICorpusRule
 {
+    /// <summary>Another file declares the same slug.</summary>
+    public static RuleMessage DuplicateSlug { get; } = new("duplicate-slug", "slug {{slug}} is also declared by {{others}}");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-slug", "Two files of the corpus declare the same slug.", Severity.Error, FixAvailability.Never);
+    public RuleMetadata Metadata { get; } = new("duplicate-slug", "Two files of the corpus declare the same slug.", Severity.Error, FixAvailability.Never) { Messages = [DuplicateSlug] };
 
     /// <inheritdoc />
     public void Check(FileContext context, ICorpus corpus)
@@ -20,6 +23,6 @@ public sealed class DuplicateSlugRule : ICorpusRule
                 && (Path.GetFileNameWithoutExtension(f) == slug || !context.IsRuleEnabledFor(RecordFacts.SlugMatchesFile.OwnerRuleId, f)))
             .ToList();
         if (others.Count == 0) return;
-        context.Report("/record/slug", $"slug {Text.Quote(slug)} is also declared by {string.Join(", ", others)}");
+        context.Report("/record/slug", DuplicateSlug.With(("slug", Text.Quote(slug)), ("others", string.Join(", ", others))));
     }
 }

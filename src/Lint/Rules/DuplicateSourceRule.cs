@@ -5,8 +5,11 @@ namespace Lint.Rules;
 /// <summary><c>duplicate-source</c>: two <c>sources</c> with the same URL (scheme and host case-insensitive, trailing <c>/</c> ignored).</summary>
 public sealed class DuplicateSourceRule : IFileRule
 {
+    /// <summary>A source repeats an earlier source's URL.</summary>
+    public static RuleMessage RepeatedUrl { get; } = new("repeated-url", "sources[{{index}}] has the same URL as sources[{{first}}]: {{url}}");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-source", "Two sources have the same URL (scheme and host case-insensitive, trailing / ignored).", Severity.Warning, FixAvailability.Never);
+    public RuleMetadata Metadata { get; } = new("duplicate-source", "Two sources have the same URL (scheme and host case-insensitive, trailing / ignored).", Severity.Warning, FixAvailability.Never) { Messages = [RepeatedUrl] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -20,7 +23,8 @@ public sealed class DuplicateSourceRule : IFileRule
             if (!source.TryGetString("url", out var url) || url.Length == 0) continue;
             var key = Normalize(url);
             if (first.TryAdd(key, index)) continue;
-            context.Report($"/record/sources/{index}/url", $"sources[{index}] has the same URL as sources[{first[key]}]: {Text.Quote(url)}");
+            context.Report($"/record/sources/{index}/url", RepeatedUrl.With(("index", index.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+                ("first", first[key].ToString(System.Globalization.CultureInfo.InvariantCulture)), ("url", Text.Quote(url))));
         }
     }
 

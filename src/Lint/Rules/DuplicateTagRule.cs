@@ -5,8 +5,11 @@ namespace Lint.Rules;
 /// <summary><c>duplicate-tag</c>: a tag listed twice (case-insensitive).</summary>
 public sealed class DuplicateTagRule : IFileRule
 {
+    /// <summary>A tag repeats an earlier tag.</summary>
+    public static RuleMessage RepeatedTag { get; } = new("repeated-tag", "tag {{tag}} repeats tags[{{first}}]");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-tag", "A tag is listed twice (case-insensitive).", Severity.Warning, FixAvailability.Always);
+    public RuleMetadata Metadata { get; } = new("duplicate-tag", "A tag is listed twice (case-insensitive).", Severity.Warning, FixAvailability.Always) { Messages = [RepeatedTag] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -21,7 +24,7 @@ public sealed class DuplicateTagRule : IFileRule
             if (tag.ValueKind != System.Text.Json.JsonValueKind.String) continue;
             var text = tag.GetString()!;
             if (first.TryAdd(text, index)) continue;
-            context.Report($"/record/tags/{index}", $"tag {Text.Quote(text)} repeats tags[{first[text]}]",
+            context.Report($"/record/tags/{index}", RepeatedTag.With(("tag", Text.Quote(text)), ("first", first[text].ToString(System.Globalization.CultureInfo.InvariantCulture))),
                 context.RemoveArrayItem("/record/tags", index, count, "remove the repeated tag"));
         }
     }

@@ -106,34 +106,48 @@ public sealed class FileContext
 
     /// <summary>Reports a finding of the running rule at the node <paramref name="pointer"/>.</summary>
     /// <param name="pointer">JSON Pointer of the offending node (the nearest existing ancestor is used for position when it is missing).</param>
+    /// <param name="message">A message declared in the rule's metadata (<see cref="RuleMetadata.Messages"/>), filled in with <see cref="RuleMessage.With"/>.</param>
+    /// <param name="fix">A safe fix, if the rule has one.</param>
+    /// <param name="atKey">Locate at the property name rather than the value.</param>
+    public void Report(string pointer, ReportMessage message, Fix? fix = null, bool atKey = false) =>
+        Add(message.Id, message.Text, Document.OffsetOf(pointer, atKey), pointer, fix);
+
+    /// <summary>Reports a finding of the running rule at the node <paramref name="pointer"/>, with a message that has no id (for custom rules that declare no messages).</summary>
+    /// <param name="pointer">JSON Pointer of the offending node (the nearest existing ancestor is used for position when it is missing).</param>
     /// <param name="message">Plain-words message.</param>
     /// <param name="fix">A safe fix, if the rule has one.</param>
     /// <param name="atKey">Locate at the property name rather than the value.</param>
-    public void Report(string pointer, string message, Fix? fix = null, bool atKey = false)
-    {
-        var rule = _current ?? throw new InvalidOperationException("Report called outside a rule.");
-        // A fix from a rule declared never-fixable is a defect of the rule: fail loudly (the engine turns this into an
-        // error finding naming the rule) rather than drop the fix silently.
-        if (fix is not null && rule.Metadata.FixAvailability == FixAvailability.Never)
-            throw new InvalidOperationException($"rule '{rule.Metadata.Id}' is declared never-fixable (FixAvailability.Never) but offered a fix");
-        _findings.Add(new RawFinding(rule.Metadata.Id, message, Document.OffsetOf(pointer, atKey), pointer, fix));
-    }
+    public void Report(string pointer, string message, Fix? fix = null, bool atKey = false) =>
+        Add(null, message, Document.OffsetOf(pointer, atKey), pointer, fix);
 
     /// <summary>
     /// Reports a finding of the running rule at a place inside the string at <paramref name="pointer"/>: the UTF-16 unit
     /// <paramref name="index"/> of its decoded value, located in the file through escapes (<see cref="StringPositions"/>).
     /// </summary>
-    public void ReportInString(string pointer, int index, string message, Fix? fix = null)
-    {
-        var rule = _current ?? throw new InvalidOperationException("Report called outside a rule.");
-        _findings.Add(new RawFinding(rule.Metadata.Id, message, Document.OffsetInString(pointer, index), pointer, rule.Metadata.Fixable ? fix : null));
-    }
+    public void ReportInString(string pointer, int index, ReportMessage message, Fix? fix = null) =>
+        Add(message.Id, message.Text, Document.OffsetInString(pointer, index), pointer, fix);
+
+    /// <summary>As <see cref="ReportInString(string, int, ReportMessage, Fix?)"/>, with a message that has no id.</summary>
+    public void ReportInString(string pointer, int index, string message, Fix? fix = null) =>
+        Add(null, message, Document.OffsetInString(pointer, index), pointer, fix);
 
     /// <summary>Reports a finding of the running rule at a byte offset (for positions that are not a node, such as a repeated key).</summary>
-    public void ReportAt(int offset, string pointer, string message)
+    public void ReportAt(int offset, string pointer, ReportMessage message) => Add(message.Id, message.Text, offset, pointer, null);
+
+    /// <summary>As <see cref="ReportAt(int, string, ReportMessage)"/>, with a message that has no id.</summary>
+    public void ReportAt(int offset, string pointer, string message) => Add(null, message, offset, pointer, null);
+
+    private void Add(string? messageId, string message, int offset, string pointer, Fix? fix)
     {
         var rule = _current ?? throw new InvalidOperationException("Report called outside a rule.");
-        _findings.Add(new RawFinding(rule.Metadata.Id, message, offset, pointer, null));
+        var metadata = rule.Metadata;
+        // A fix from a rule declared never-fixable, or a message the rule does not declare, is a defect of the rule:
+        // fail loudly (the engine turns this into an error finding naming the rule) rather than pass it on silently.
+        if (fix is not null && metadata.FixAvailability == FixAvailability.Never)
+            throw new InvalidOperationException($"rule '{metadata.Id}' is declared never-fixable (FixAvailability.Never) but offered a fix");
+        if (messageId is not null && !metadata.DeclaresMessage(messageId))
+            throw new InvalidOperationException($"rule '{metadata.Id}' reported the message '{messageId}', which its metadata does not declare");
+        _findings.Add(new RawFinding(metadata.Id, message, offset, pointer, fix, messageId));
     }
 
     /// <summary>The byte span of the node at <paramref name="pointer"/>.</summary>
@@ -154,15 +168,7 @@ public sealed class FileContext
     /// </summary>
     public static string EncodeString(string value)
     {
-        var json = JsonSerializer.Serialize(value, StringOptions);
-        if (!json.Any(Text.NeedsEscape)) return json;
-        var sb = new System.Text.StringBuilder(json.Length + 16);
-        foreach (var c in json)
-        {
-            if (Text.NeedsEscape(c)) sb.Append("\\u").Append(((int)c).ToString("X4", System.Globalization.CultureInfo.InvariantCulture));
-            else sb.Append(c);
-        }
-        return sb.ToString();
+        return Text.EscapeWhere(JsonSerializer.Serialize(value, StringOptions), Text.NeedsEscape);
     }
 
     /// <summary>
@@ -201,4 +207,4 @@ public sealed class FileContext
 }
 
 /// <summary>A finding before severity and line/column are attached.</summary>
-internal sealed record RawFinding(string RuleId, string Message, int Offset, string Pointer, Fix? Fix);
+internal sealed record RawFinding(string RuleId, string Message, int Offset, string Pointer, Fix? Fix, string? MessageId = null);

@@ -22,6 +22,22 @@ public sealed record RuleMetadata(string Id, string Description, Severity Defaul
 
     /// <summary>Whether the rule can offer a fix (<see cref="FixAvailability"/> is not <see cref="FixAvailability.Never"/>).</summary>
     public bool Fixable => FixAvailability != FixAvailability.Never;
+
+    /// <summary>
+    /// The messages the rule reports, each with a stable id (as ESLint's <c>meta.messages</c>). A rule that declares
+    /// messages reports only those; a custom rule may declare none and report plain strings.
+    /// </summary>
+    public IReadOnlyList<RuleMessage> Messages { get; init; } = [];
+
+    /// <summary>Whether <paramref name="messageId"/> is one of <see cref="Messages"/>.</summary>
+    public bool DeclaresMessage(string messageId)
+    {
+        foreach (var m in Messages)
+        {
+            if (m.Id == messageId) return true;
+        }
+        return false;
+    }
 }
 
 /// <summary>A lint rule. Implement <see cref="IFileRule"/> or <see cref="ICorpusRule"/>.</summary>

@@ -5,8 +5,11 @@ namespace Lint.Rules;
 /// <summary><c>related-duplicate</c>: a slug listed twice in <c>relatedIncidents</c>.</summary>
 public sealed class RelatedDuplicateRule : IFileRule
 {
+    /// <summary>A slug repeats an earlier entry.</summary>
+    public static RuleMessage RepeatedSlug { get; } = new("repeated-slug", "related incident {{slug}} is already listed at index {{first}}");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-duplicate", "A slug is listed twice in relatedIncidents.", Severity.Warning, FixAvailability.Always);
+    public RuleMetadata Metadata { get; } = new("related-duplicate", "A slug is listed twice in relatedIncidents.", Severity.Warning, FixAvailability.Always) { Messages = [RepeatedSlug] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -24,7 +27,7 @@ public sealed class RelatedDuplicateRule : IFileRule
             if (!RecordFields.IsKebabCase(slug)) continue; // schema owns those
             if (slug == own && context.IsRuleEnabled("related-self")) continue; // related-self owns a self-reference
             if (first.TryAdd(slug, index)) continue;
-            context.Report($"/record/relatedIncidents/{index}", $"related incident {Text.Quote(slug)} is already listed at index {first[slug]}",
+            context.Report($"/record/relatedIncidents/{index}", RepeatedSlug.With(("slug", Text.Quote(slug)), ("first", first[slug].ToString(System.Globalization.CultureInfo.InvariantCulture))),
                 context.RemoveArrayItem("/record/relatedIncidents", index, count, "remove the repeated slug"));
         }
     }

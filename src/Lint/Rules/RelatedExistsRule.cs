@@ -5,8 +5,11 @@ namespace Lint.Rules;
 /// <summary><c>related-exists</c>: a <c>relatedIncidents</c> entry names no incident of the corpus.</summary>
 public sealed class RelatedExistsRule : ICorpusRule
 {
+    /// <summary>No incident of the corpus has the slug.</summary>
+    public static RuleMessage UnknownSlug { get; } = new("unknown-slug", "related incident {{slug}} does not exist in the corpus");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, FixAvailability.Never);
+    public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, FixAvailability.Never) { Messages = [UnknownSlug] };
 
     /// <inheritdoc />
     public void Check(FileContext context, ICorpus corpus)
@@ -26,7 +29,7 @@ public sealed class RelatedExistsRule : ICorpusRule
             if (slug == own && context.IsRuleEnabled("related-self")) continue;
             if (!seen.Add(slug) && context.IsRuleEnabled("related-duplicate")) continue;
             if (!corpus.Contains(slug))
-                context.Report($"/record/relatedIncidents/{index}", $"related incident {Text.Quote(slug)} does not exist in the corpus");
+                context.Report($"/record/relatedIncidents/{index}", UnknownSlug.With(("slug", Text.Quote(slug))));
         }
     }
 }

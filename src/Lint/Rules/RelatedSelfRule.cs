@@ -5,8 +5,11 @@ namespace Lint.Rules;
 /// <summary><c>related-self</c>: an incident lists its own slug in <c>relatedIncidents</c>.</summary>
 public sealed class RelatedSelfRule : IFileRule
 {
+    /// <summary>The incident lists itself.</summary>
+    public static RuleMessage SelfReference { get; } = new("self-reference", "the incident lists its own slug {{slug}} as related");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-self", "An incident lists its own slug in relatedIncidents.", Severity.Error, FixAvailability.Always);
+    public RuleMetadata Metadata { get; } = new("related-self", "An incident lists its own slug in relatedIncidents.", Severity.Error, FixAvailability.Always) { Messages = [SelfReference] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -18,7 +21,7 @@ public sealed class RelatedSelfRule : IFileRule
         {
             int index = i++;
             if (item.ValueKind == System.Text.Json.JsonValueKind.String && item.GetString() == own)
-                context.Report($"/record/relatedIncidents/{index}", $"the incident lists its own slug {Text.Quote(own)} as related",
+                context.Report($"/record/relatedIncidents/{index}", SelfReference.With(("slug", Text.Quote(own))),
                     context.RemoveArrayItem("/record/relatedIncidents", index, count, "remove the self-reference"));
         }
     }

@@ -37,9 +37,14 @@ public static class RuleCatalog
         return sb.ToString();
     }
 
-    /// <summary>The header of a rule's page, below its <c># id</c> title: the description and a table of default severity and fix availability.</summary>
-    public static string PageHeader(RuleMetadata rule) =>
-        $"{rule.Description}\n\n| default severity | fix |\n|---|---|\n| {rule.DefaultSeverity.ToName()} | {rule.FixAvailability.ToName()} |\n";
+    /// <summary>The header of a rule's page, below its <c># id</c> title: the description, a table of default severity and fix availability, and the message ids.</summary>
+    public static string PageHeader(RuleMetadata rule)
+    {
+        var text = $"{rule.Description}\n\n| default severity | fix |\n|---|---|\n| {rule.DefaultSeverity.ToName()} | {rule.FixAvailability.ToName()} |\n";
+        if (rule.Messages.Count > 0)
+            text += $"\nMessage ids (the `messageId` of `--format json`): {string.Join(", ", rule.Messages.Select(m => $"`{m.Id}`"))}.\n";
+        return text;
+    }
 
     /// <summary>
     /// <paramref name="document"/> with the text between the lines <paramref name="begin"/> and <paramref name="end"/>

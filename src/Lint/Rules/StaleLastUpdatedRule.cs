@@ -10,8 +10,11 @@ namespace Lint.Rules;
 /// </summary>
 public sealed class StaleLastUpdatedRule : IFileRule
 {
+    /// <summary>An entry is dated after lastUpdated.</summary>
+    public static RuleMessage Stale { get; } = new("stale", "lastUpdated {{lastUpdated}} is before {{entry}}, dated {{date}}; set lastUpdated to {{date}} (and displayLastUpdated and citation with it)");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("stale-last-updated", "An updateLog entry or a timeline event is dated after lastUpdated.", Severity.Error, FixAvailability.Always);
+    public RuleMetadata Metadata { get; } = new("stale-last-updated", "An updateLog entry or a timeline event is dated after lastUpdated.", Severity.Error, FixAvailability.Always) { Messages = [Stale] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -24,7 +27,7 @@ public sealed class StaleLastUpdatedRule : IFileRule
         if (context.Defers(RecordFacts.DatesAreInOrder)) return;
         string target = latest.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         context.Report("/record/lastUpdated",
-            string.Create(CultureInfo.InvariantCulture, $"lastUpdated {lastUpdated:yyyy-MM-dd} is before {entry}, dated {target}; set lastUpdated to {target} (and displayLastUpdated and citation with it)"),
+            Stale.With(("lastUpdated", lastUpdated.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)), ("entry", entry), ("date", target)),
             context.ReplaceString("/record/lastUpdated", target, $"set lastUpdated to {target}"));
     }
 

@@ -5,8 +5,14 @@ namespace Lint.Rules;
 /// <summary><c>taxonomy-label</c>: a label differs from the taxonomy's label for its id, or an id is not in the taxonomy.</summary>
 public sealed class TaxonomyLabelRule : IFileRule
 {
+    /// <summary>The id is not in the taxonomy (no fix).</summary>
+    public static RuleMessage UnknownId { get; } = new("unknown-id", "unknown {{dimension}} {{id}}; known {{dimension}} ids: {{known}}");
+
+    /// <summary>The label is not the taxonomy's label for the id.</summary>
+    public static RuleMessage WrongLabel { get; } = new("wrong-label", "{{labelField}} {{label}} should be {{expected}}, the label of {{dimension}} {{id}}");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("taxonomy-label", "A category, severity or posture id is not in the taxonomy, or its label differs from the taxonomy's.", Severity.Error, FixAvailability.Sometimes);
+    public RuleMetadata Metadata { get; } = new("taxonomy-label", "A category, severity or posture id is not in the taxonomy, or its label differs from the taxonomy's.", Severity.Error, FixAvailability.Sometimes) { Messages = [UnknownId, WrongLabel] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -20,13 +26,13 @@ public sealed class TaxonomyLabelRule : IFileRule
             {
                 var known = labels.Keys.OrderBy(k => k, StringComparer.Ordinal).ToList();
                 context.Report(RecordFields.RecordPointer(dimension),
-                    $"unknown {dimension} {Text.Quote(id)}; known {dimension} ids: {(known.Count == 0 ? "(none)" : string.Join(", ", known))}");
+                    UnknownId.With(("dimension", dimension), ("id", Text.Quote(id)), ("known", known.Count == 0 ? "(none)" : string.Join(", ", known))));
                 continue;
             }
             string labelField = dimension + "Label";
             if (!record.TryGetString(labelField, out var label) || label.Length == 0 || label == expected) continue;
             string pointer = RecordFields.RecordPointer(labelField);
-            context.Report(pointer, $"{labelField} {Text.Quote(label)} should be {Text.Quote(expected)}, the label of {dimension} {Text.Quote(id)}",
+            context.Report(pointer, WrongLabel.With(("labelField", labelField), ("label", Text.Quote(label)), ("expected", Text.Quote(expected)), ("dimension", dimension), ("id", Text.Quote(id))),
                 context.ReplaceString(pointer, expected, $"set {labelField} to {expected}"));
         }
     }

@@ -5,8 +5,11 @@ namespace Lint.Rules;
 /// <summary><c>timeline-order</c>: <c>timeline</c> or <c>updateLog</c> dates out of ascending order. Fixed by a stable sort.</summary>
 public sealed class TimelineOrderRule : IFileRule
 {
+    /// <summary>An entry is dated before the entry above it.</summary>
+    public static RuleMessage OutOfOrder { get; } = new("out-of-order", "{{field}} is not in ascending date order: entry {{index}} ({{date}}) comes after entry {{previous}} ({{previousDate}})");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("timeline-order", "timeline or updateLog entries are not in ascending date order.", Severity.Error, FixAvailability.Always);
+    public RuleMetadata Metadata { get; } = new("timeline-order", "timeline or updateLog entries are not in ascending date order.", Severity.Error, FixAvailability.Always) { Messages = [OutOfOrder] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -32,9 +35,10 @@ public sealed class TimelineOrderRule : IFileRule
         }
         if (bad < 0) return;
         string arrayPointer = "/record/" + field;
+        var c = System.Globalization.CultureInfo.InvariantCulture;
         context.Report($"{arrayPointer}/{bad}/date",
-            string.Create(System.Globalization.CultureInfo.InvariantCulture,
-                $"{field} is not in ascending date order: entry {bad} ({dates[bad]:yyyy-MM-dd}) comes after entry {bad - 1} ({dates[bad - 1]:yyyy-MM-dd})"),
+            OutOfOrder.With(("field", field), ("index", bad.ToString(c)), ("date", dates[bad].ToString("yyyy-MM-dd", c)),
+                ("previous", (bad - 1).ToString(c)), ("previousDate", dates[bad - 1].ToString("yyyy-MM-dd", c))),
             SortFix(context, arrayPointer, dates, field));
     }
 

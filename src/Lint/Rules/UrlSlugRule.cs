@@ -5,8 +5,14 @@ namespace Lint.Rules;
 /// <summary><c>url-slug</c>: <c>url</c> differs from <c>{site}/incident/{slug}</c>, or <c>site</c> from the configured site.</summary>
 public sealed class UrlSlugRule : IFileRule
 {
+    /// <summary>site is not the configured site.</summary>
+    public static RuleMessage SiteMismatch { get; } = new("site-mismatch", "site {{site}} differs from the configured site {{configured}}");
+
+    /// <summary>url is not {site}/incident/{slug}.</summary>
+    public static RuleMessage UrlMismatch { get; } = new("url-mismatch", "url {{url}} should be {{expected}} ({site}/incident/{slug})");
+
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("url-slug", "url differs from {site}/incident/{slug}, or site differs from the configured site.", Severity.Error, FixAvailability.Always);
+    public RuleMetadata Metadata { get; } = new("url-slug", "url differs from {site}/incident/{slug}, or site differs from the configured site.", Severity.Error, FixAvailability.Always) { Messages = [SiteMismatch, UrlMismatch] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
@@ -16,7 +22,7 @@ public sealed class UrlSlugRule : IFileRule
         string? configured = context.Settings.Site;
         if (configured is not null && site != configured)
         {
-            context.Report("/site", $"site {Text.Quote(site)} differs from the configured site {Text.Quote(configured)}",
+            context.Report("/site", SiteMismatch.With(("site", Text.Quote(site)), ("configured", Text.Quote(configured))),
                 context.ReplaceString("/site", configured, $"set site to {configured}"));
         }
         // The url is built from the slug; while slug-filename flags the slug, the url waits for the file to be renamed.
@@ -27,7 +33,7 @@ public sealed class UrlSlugRule : IFileRule
         string expected = RecordFacts.ExpectedUrl(site, slug);
         if (url == expected || (configured is not null && url == RecordFacts.ExpectedUrl(configured, slug))) return;
         string target = configured is not null ? RecordFacts.ExpectedUrl(configured, slug) : expected;
-        context.Report("/record/url", $"url {Text.Quote(url)} should be {Text.Quote(target)} ({{site}}/incident/{{slug}})",
+        context.Report("/record/url", UrlMismatch.With(("url", Text.Quote(url)), ("expected", Text.Quote(target))),
             context.ReplaceString("/record/url", target, $"set url to {target}"));
     }
 }

@@ -99,6 +99,10 @@ public sealed class CatalogDriftTests
             Assert.NotEqual(Severity.Off, rule.DefaultSeverity);
             Assert.True(Enum.IsDefined(rule.FixAvailability), rule.Id);
             Assert.EndsWith($"/docs/rules/{rule.Id}.md", rule.HelpUri);
+            // Messages come from templates declared in the metadata (ESLint's meta.messages), with unique kebab-case ids.
+            Assert.True(rule.Messages.Count > 0, $"{rule.Id} declares no messages");
+            Assert.Equal(rule.Messages.Count, rule.Messages.Select(m => m.Id).Distinct().Count());
+            Assert.All(rule.Messages, m => Assert.True(RecordFields.IsKebabCase(m.Id) && m.Template.Length > 0, $"{rule.Id}: message {m.Id}"));
         }
     }
 
@@ -171,5 +175,65 @@ public sealed class FixAvailabilityTests : IDisposable
     {
         var finding = Assert.Single(await LintAsync(availability));
         Assert.Equal(("custom-fixing", Severity.Warning, true), (finding.RuleId, finding.Severity, finding.IsFixable));
+    }
+}
+
+/// <summary>Messages come from templates declared in the rule's metadata, so findings carry a stable message id.</summary>
+public sealed class MessageTemplateTests : IDisposable
+{
+    private readonly TempDir _dir = new();
+
+    public void Dispose() => _dir.Dispose();
+
+    [Fact]
+    public async Task AFindingCarriesItsMessageIdIntoTheJsonReport()
+    {
+        var doc = Incidents.Valid("sample");
+        doc["record"]!["sourceCount"] = 99;
+        _dir.CopyFrom(Incidents.ExamplesDirectory);
+        var file = _dir.Write("sample.json", Incidents.ToText(doc));
+        var linter = new Linter(new LintOptions { WorkingDirectory = _dir.Path, Config = Lint.Config.LintConfig.Defaults(_dir.Path) });
+        var result = await linter.LintAsync([file]);
+        var finding = Assert.Single(result.Findings);
+        Assert.Equal(("source-count", "count-mismatch", "/record/sourceCount"), (finding.RuleId, finding.MessageId, finding.Pointer));
+        var json = new StringWriter();
+        new Lint.Formatting.JsonFormatter().Write(new Lint.Formatting.ReportInput(result, linter.Rules.Select(r => r.Metadata).ToList()), json);
+        Assert.Contains("\"messageId\": \"count-mismatch\"", json.ToString());
+    }
+
+    [Fact]
+    public void PlaceholdersAreFilledAndLiteralBracesKept()
+    {
+        var message = new RuleMessage("m", "url {{url}} should be {{expected}} ({site}/incident/{slug})");
+        Assert.Equal(["url", "expected"], message.PlaceholderNames);
+        Assert.Equal(new ReportMessage("m", "url a should be b ({site}/incident/{slug})"), message.With(("url", "a"), ("expected", "b")));
+        Assert.Throws<InvalidOperationException>(() => message.With(("url", "a")));
+        Assert.Throws<InvalidOperationException>(() => message.With(("url", "a"), ("expected", "b"), ("other", "c")));
+    }
+
+    private sealed class UndeclaredMessageRule : IFileRule
+    {
+        public RuleMetadata Metadata { get; } = new("custom-undeclared", "Reports a message it does not declare.", Severity.Warning, FixAvailability.Never)
+        {
+            Messages = [new RuleMessage("declared", "declared")],
+        };
+
+        public void Check(FileContext context) => context.Report("/record/title", new RuleMessage("other", "other").With());
+    }
+
+    [Fact]
+    public async Task AMessageTheRuleDoesNotDeclareFailsLoudly()
+    {
+        var file = _dir.Write("sample.json", Incidents.ToText(Incidents.Valid("sample")));
+        var linter = new Linter(new LintOptions
+        {
+            WorkingDirectory = _dir.Path,
+            Config = Lint.Config.LintConfig.Defaults(_dir.Path),
+            AdditionalRules = [new UndeclaredMessageRule()],
+            RuleOverrides = RuleRegistry.BuiltIn.ToDictionary(r => r.Metadata.Id, _ => Severity.Off),
+        });
+        var finding = Assert.Single((await linter.LintAsync([file])).Findings);
+        Assert.Equal(("custom-undeclared", Severity.Error), (finding.RuleId, finding.Severity));
+        Assert.Contains("which its metadata does not declare", finding.Message);
     }
 }

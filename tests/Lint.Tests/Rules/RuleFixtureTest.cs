@@ -88,7 +88,10 @@ public abstract class RuleFixtureTest(string ruleId)
             Assert.True(result.Findings.Count > 0, $"invalid fixture {Path.GetFileName(dir)} of {RuleId} has no finding");
             Assert.All(result.Findings, f => Assert.Equal(RuleId, f.RuleId));
             // The declared fix availability holds: every finding of an always-fixable rule has a fix, none of a never-fixable one.
-            var availability = RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == RuleId).Metadata.FixAvailability;
+            var metadata = RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == RuleId).Metadata;
+            var availability = metadata.FixAvailability;
+            // Every message comes from a template the rule declares.
+            Assert.All(result.Findings, f => Assert.True(f.MessageId is { } id && metadata.DeclaresMessage(id), $"{RuleId}: message without a declared id: {f.Message}"));
             if (availability == FixAvailability.Always) Assert.All(result.Findings, f => Assert.True(f.IsFixable, $"{RuleId} is always fixable but has no fix for: {f.Message}"));
             if (availability == FixAvailability.Never) Assert.All(result.Findings, f => Assert.False(f.IsFixable, $"{RuleId} is never fixable but offered a fix"));
             Golden.Verify(Path.Combine(dir, "expected.txt"), ReportText.Of(result.Findings));
