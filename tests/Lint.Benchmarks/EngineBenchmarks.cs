@@ -53,6 +53,24 @@ public class EngineBenchmarks
     [Benchmark(Description = "schema validation (parsed document)")]
     public int SchemaValidation() => SchemaValidator.Default.Validate(_parsed.Root).Count;
 
+    /// <summary>The benchmarks that compare dialects: the same incident schema in draft-07 and in 2020-12.</summary>
+    private SchemaValidator _draft7 = null!;
+    private SchemaValidator _draft2020 = null!;
+
+    [GlobalSetup(Targets = [nameof(SchemaValidationDraft07File), nameof(SchemaValidation2020File)])]
+    public void SetupDialects()
+    {
+        Setup();
+        _draft7 = SchemaValidator.FromFile(Path.Combine(Fixtures.RepoRoot, "schemas", "incident.schema.json"));
+        _draft2020 = SchemaValidator.FromFile(Path.Combine(Fixtures.RepoRoot, "schemas", "incident-2020-12.schema.json"));
+    }
+
+    [Benchmark(Description = "schema validation, incident schema in draft-07 (file)")]
+    public int SchemaValidationDraft07File() => _draft7.Validate(_parsed.Root).Count;
+
+    [Benchmark(Description = "schema validation, incident schema in 2020-12 (file)")]
+    public int SchemaValidation2020File() => _draft2020.Validate(_parsed.Root).Count;
+
     [Benchmark(Description = "semantic rules (parse + every rule but schema)")]
     public int SemanticRules() => _semanticOnly.LintContent("x.json", _path, _bytes, _corpus).Count;
 

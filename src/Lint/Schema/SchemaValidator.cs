@@ -5,21 +5,29 @@ using Lint.Schema.Draft7;
 namespace Lint.Schema;
 
 /// <summary>
-/// A draft-07 JSON Schema, loaded without network access, that validates strictly parsed documents and
-/// reports violations in plain words with JSON Pointers. Validation is done by <see cref="CompiledSchema"/>,
-/// which enforces every draft-07 keyword.
+/// A JSON Schema (draft-07, 2019-09 or 2020-12, as its <c>$schema</c> says; draft-07 without one), loaded without
+/// network access, that validates strictly parsed documents and reports violations in plain words with JSON Pointers.
+/// Validation is done by <see cref="CompiledSchema"/>, which enforces every keyword of those dialects.
 /// </summary>
 public sealed class SchemaValidator
 {
     /// <summary>
-    /// Keywords of later drafts that draft-07 does not define, so the validator does not enforce them. A schema that
-    /// uses one is refused rather than half-checked.
+    /// Keywords of later drafts that draft-07 does not define, so the validator does not enforce them in a draft-07
+    /// schema (one without <c>$schema</c>). A schema that uses one is refused rather than half-checked.
     /// </summary>
-    public static IReadOnlyList<string> UnsupportedKeywords { get; } =
-    [
-        "$defs", "dependentSchemas", "dependentRequired", "unevaluatedProperties", "unevaluatedItems", "prefixItems",
-        "minContains", "maxContains", "$recursiveRef", "$dynamicRef",
-    ];
+    public static IReadOnlyList<string> UnsupportedKeywords { get; } = Lint.Schema.Draft7.Dialect.ForeignKeywords(Draft.Draft7);
+
+    /// <summary>The dialects the validator knows, by the names lint uses: <c>draft-07</c>, <c>2019-09</c>, <c>2020-12</c>.</summary>
+    public static IReadOnlyList<string> Dialects { get; } = ["draft-07", "2019-09", "2020-12"];
+
+    /// <summary>
+    /// Keywords of other drafts that <paramref name="dialect"/> (<c>draft-07</c>, <c>2019-09</c> or <c>2020-12</c>) does
+    /// not define, so a schema of that dialect using one would not be enforced: lint refuses it (or warns, with
+    /// <c>"unsupportedKeywords": "warning"</c>).
+    /// </summary>
+    /// <exception cref="ArgumentException">The dialect is not one of <see cref="Dialects"/>.</exception>
+    public static IReadOnlyList<string> UnsupportedKeywordsOf(string dialect) =>
+        Lint.Schema.Draft7.Dialect.ParseName(dialect) is { } draft ? Lint.Schema.Draft7.Dialect.ForeignKeywords(draft) : throw new ArgumentException($"unknown dialect '{dialect}' (one of: {string.Join(", ", Dialects)})", nameof(dialect));
 
     private static readonly IReadOnlyDictionary<string, string> NoMap = new Dictionary<string, string>();
 
@@ -34,8 +42,11 @@ public sealed class SchemaValidator
     /// <summary>Where the schema came from (a path or an embedded resource name).</summary>
     public string Name { get; }
 
-    /// <summary>The compiled draft-07 schema.</summary>
+    /// <summary>The compiled schema.</summary>
     public CompiledSchema Schema => _schema;
+
+    /// <summary>The schema's dialect (<c>draft-07</c>, <c>2019-09</c> or <c>2020-12</c>), from its <c>$schema</c>.</summary>
+    public string Dialect => _schema.Dialect;
 
     /// <summary>The incident schema embedded in the library.</summary>
     public static SchemaValidator Default => DefaultSchema.Value;
@@ -134,18 +145,23 @@ public sealed class SchemaValidator
             {
                 // A schema that cannot load because of a later draft's keyword ($defs holding an $id, say) is refused for
                 // that keyword, the real cause.
-                if (!allowUnsupportedKeywords && SchemaSafety.UnsupportedKeywordUses(parsed.Root).FirstOrDefault() is { Keyword: not null } use)
-                    throw new SchemaLoadException($"{new UnsupportedKeywordUse(use.Keyword, Where(use.Pointer)).Message}; draft-07 does not define it: remove it or express the constraint with draft-07 keywords");
+                if (!allowUnsupportedKeywords && SchemaSafety.UnsupportedKeywordUses(parsed.Root, schemaMap).FirstOrDefault() is { Keyword: not null } use)
+                    throw new SchemaLoadException(Refusal(new UnsupportedKeywordUse(use.Keyword, Where(use.Pointer)) { Dialect = use.Dialect }));
                 throw new SchemaLoadException(ex.SchemaPointer is null ? $"{name}: {ex.Message}" : $"{Where(ex.SchemaPointer)}: {ex.Message}", ex.SchemaPointer);
             }
             // The guard checks what the loader compiled (every schema object, however it was reached), at its file:line:col.
             var uses = compiled.UnsupportedKeywordUses.Select(u => new UnsupportedKeywordUse(u.Keyword,
-                u.DocumentUri == (options.BaseUri ?? CompiledSchema.InlineBaseUri) ? Where(JsonPointer.Append(u.Pointer, u.Keyword)) : Locate(u.DocumentUri, JsonPointer.Append(u.Pointer, u.Keyword), options))).ToList();
+                u.DocumentUri == (options.BaseUri ?? CompiledSchema.InlineBaseUri) ? Where(JsonPointer.Append(u.Pointer, u.Keyword)) : Locate(u.DocumentUri, JsonPointer.Append(u.Pointer, u.Keyword), options))
+                { Dialect = compiled.DialectAt(u.DocumentUri, u.Pointer) }).ToList();
             if (!allowUnsupportedKeywords && uses.Count > 0)
-                throw new SchemaLoadException($"{uses[0].Message}; draft-07 does not define it: remove it or express the constraint with draft-07 keywords");
+                throw new SchemaLoadException(Refusal(uses[0]));
             return new SchemaValidator(compiled, name) { IgnoredKeywordUses = uses };
         }
     }
+
+    /// <summary>Why a schema using a keyword its dialect does not define is refused, and what to do.</summary>
+    private static string Refusal(UnsupportedKeywordUse use) =>
+        $"{use.Message}: remove it or express the constraint with {use.Dialect} keywords{(use.Dialect == "draft-07" ? ", or declare a later dialect with \"$schema\"" : "")}";
 
     /// <summary><c>file:line:col</c> of a pointer in a referenced schema file (or its URI and pointer when it cannot be read again).</summary>
     private static string Locate(string documentUri, string pointer, SchemaLoadOptions options)

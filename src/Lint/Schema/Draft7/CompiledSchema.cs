@@ -25,6 +25,13 @@ public sealed record SchemaLoadOptions
     public bool AllowFileReferences { get; init; } = true;
 
     /// <summary>
+    /// Whether <c>format</c> asserts (for the formats in <see cref="CompiledSchema.CheckedFormats"/>) in every dialect.
+    /// Default true: lint checks dates, date-times and URIs whatever the draft. False gives the specification's default
+    /// of 2019-09 and 2020-12, where <c>format</c> is an annotation only.
+    /// </summary>
+    public bool AssertFormats { get; init; } = true;
+
+    /// <summary>
     /// Reads a schema file that a reference loads (full path), or throws a <see cref="SchemaLoadException"/> whose
     /// message says why it may not be read. The linter passes its trust boundary and size limit here. Default: the
     /// file, whole, with no limit.
@@ -70,8 +77,9 @@ internal sealed class RegexBudget(TimeSpan perDocument, TimeSpan total)
 internal sealed class EvaluationBudgetExceededException() : Exception("the schema evaluation step budget is spent");
 
 /// <summary>
-/// A JSON Schema draft-07 compiled once into a tree of keyword checkers, validating System.Text.Json documents.
-/// Every draft-07 keyword is enforced; <c>format</c> checks <c>date</c>, <c>date-time</c>, <c>time</c>, <c>uri</c>,
+/// A JSON Schema compiled once into a tree of keyword checkers, validating System.Text.Json documents. The dialect is
+/// the one the schema's <c>$schema</c> names: draft-07 (the default), 2019-09 or 2020-12 (with the official
+/// meta-schemas bundled). Every keyword of those dialects is enforced; <c>format</c> checks <c>date</c>, <c>date-time</c>, <c>time</c>, <c>uri</c>,
 /// <c>uri-reference</c>, <c>ipv4</c> and <c>ipv6</c> and treats other formats as annotations. References resolve
 /// without network access (see <see cref="SchemaLoadOptions.SchemaMap"/>). Thread-safe once loaded.
 /// </summary>
@@ -91,13 +99,23 @@ public sealed class CompiledSchema
     private readonly long _maxSteps;
     private readonly RegexBudget _regexBudget;
 
-    private CompiledSchema(SchemaNode root, SchemaLoadOptions options, IReadOnlyList<(string DocumentUri, string Pointer, string Keyword)> unsupported)
+    private CompiledSchema(SchemaNode root, SchemaLoadOptions options, SchemaCompiler compiler)
     {
         _root = root;
         _maxSteps = options.MaxEvaluationSteps;
         _regexBudget = new RegexBudget(options.RegexTimePerDocument, options.RegexTimeTotal);
-        UnsupportedKeywordUses = unsupported;
+        UnsupportedKeywordUses = compiler.UnsupportedKeywordUses;
+        _unsupportedDialects = compiler.UnsupportedKeywordDialects;
+        Dialect = compiler.RootDialect?.Name ?? "draft-07";
     }
+
+    private readonly Dictionary<(string DocumentUri, string Pointer), string> _unsupportedDialects;
+
+    /// <summary>The dialect of the root schema, from its <c>$schema</c>: <c>draft-07</c> (also without one), <c>2019-09</c> or <c>2020-12</c>.</summary>
+    public string Dialect { get; }
+
+    /// <summary>The dialect of the schema object at one of <see cref="UnsupportedKeywordUses"/>.</summary>
+    public string DialectAt(string documentUri, string pointer) => _unsupportedDialects.TryGetValue((documentUri, pointer), out var d) ? d : Dialect;
 
     /// <summary>
     /// Every keyword of <see cref="SchemaValidator.UnsupportedKeywords"/> in a schema object that the loader compiled
@@ -140,7 +158,7 @@ public sealed class CompiledSchema
         try
         {
             var root = compiler.CompileRoot(schema.Clone(), options.BaseUri ?? InlineBaseUri);
-            return new CompiledSchema(root, options, compiler.UnsupportedKeywordUses);
+            return new CompiledSchema(root, options, compiler);
         }
         catch (InsufficientExecutionStackException)
         {
@@ -209,6 +227,7 @@ public sealed class CompiledSchema
     {
         var ctx = t_context ?? new ValidationContext();
         t_context = null;
+        ctx.Reset();
         ctx.Collect = collect;
         ctx.Begin(_maxSteps, _regexBudget);
         return ctx;

@@ -286,6 +286,13 @@ internal sealed class ArrayKeyword : Keyword
     public bool UniqueItems { get; init; }
     public SchemaNode? Contains { get; init; }
 
+    /// <summary>2019-09 and 2020-12: <c>minContains</c> (1 when absent) and <c>maxContains</c> (-1 when absent).</summary>
+    public long MinContains { get; init; } = 1;
+    public long MaxContains { get; init; } = -1;
+
+    /// <summary>2020-12: the items that match <c>contains</c> count as evaluated for <c>unevaluatedItems</c>.</summary>
+    public bool ContainsAnnotates { get; init; }
+
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
         if (e.ValueKind != JsonValueKind.Array) return true;
@@ -330,6 +337,11 @@ internal sealed class ArrayKeyword : Keyword
                 }
                 i++;
             }
+            if (ctx.Active is { } tracker)
+            {
+                if (Items is not null || AdditionalItems is not null) tracker.AllItems = true;
+                else tracker.MarkItemsBelow(Math.Min(length, TupleItems!.Length));
+            }
         }
         if (UniqueItems && length > 1 && !AllUnique(e, length, out int first, out int second))
         {
@@ -337,12 +349,20 @@ internal sealed class ArrayKeyword : Keyword
             if (!ctx.Collect) return false;
             ctx.Report($"{ctx.Where()} must not contain duplicate items (items {first} and {second} are equal)");
         }
-        if (Contains is not null)
+        if (Contains is not null && (MinContains != 1 || MaxContains >= 0 || ContainsAnnotates))
+        {
+            if (!CountContains(e, length, ctx, ref valid)) return false;
+        }
+        else if (Contains is not null)
         {
             bool found = false;
+            int i = 0;
             foreach (var item in e.EnumerateArray())
             {
-                if (Contains.Test(item, ctx))
+                ctx.Push(i++);
+                bool match = Contains.Test(item, ctx);
+                ctx.Pop();
+                if (match)
                 {
                     found = true;
                     break;
@@ -358,6 +378,47 @@ internal sealed class ArrayKeyword : Keyword
             }
         }
         return valid;
+    }
+
+    /// <summary><c>contains</c> with <c>minContains</c> / <c>maxContains</c> or annotations; false when evaluation can stop.</summary>
+    private bool CountContains(JsonElement e, int length, ValidationContext ctx, ref bool valid)
+    {
+        var tracker = ContainsAnnotates ? ctx.Active : null;
+        long matches = 0;
+        int i = 0;
+        foreach (var item in e.EnumerateArray())
+        {
+            ctx.Push(i);
+            bool match = Contains!.Test(item, ctx);
+            ctx.Pop();
+            if (match)
+            {
+                matches++;
+                tracker?.MarkItem(i);
+                if (tracker is null && MaxContains < 0 && matches >= MinContains) break;
+            }
+            i++;
+        }
+        if (matches < MinContains)
+        {
+            valid = false;
+            if (!ctx.Collect) return false;
+            if (MinContains == 1)
+                ctx.Report(length == 0
+                    ? $"{ctx.Where()} must contain at least one item that matches the 'contains' schema, found an empty array"
+                    : $"{ctx.Where()} must contain at least one item that matches the 'contains' schema; none of its {length} items does");
+            else
+                ctx.Report($"{ctx.Where()} must contain at least {MinContains} items that match the 'contains' schema (minContains), found {matches}");
+        }
+        if (MaxContains >= 0 && matches > MaxContains)
+        {
+            valid = false;
+            if (!ctx.Collect) return false;
+            ctx.Report(MaxContains == 0
+                ? $"{ctx.Where()} must not contain items that match the 'contains' schema (maxContains is 0), found {matches}"
+                : $"{ctx.Where()} must contain at most {MaxContains} item{(MaxContains == 1 ? "" : "s")} that match the 'contains' schema (maxContains), found {matches}");
+        }
+        return true;
     }
 
     private static bool AllUnique(JsonElement array, int length, out int first, out int second)
@@ -526,8 +587,12 @@ internal sealed class ObjectKeyword : Keyword
         Span<bool> seen = requiredCount <= 128 ? stackalloc bool[128] : (rentedSeen = new bool[requiredCount]);
         seen = seen[..requiredCount];
         seen.Clear();
+        var tracker = ctx.Active;
+        if (tracker is not null && AdditionalProperties is not null) tracker.AllProperties = true;
+        int index = -1;
         foreach (var p in e.EnumerateObject())
         {
+            index++;
             var name = JsonValues.Utf8Name(p);
             bool matched = false;
             if (_lookup.TryGetValue(name, out var entry))
@@ -564,6 +629,7 @@ internal sealed class ObjectKeyword : Keyword
                     if (!ctx.Collect) return false;
                 }
             }
+            if (matched) tracker?.MarkProperty(index);
             if (!matched && AdditionalProperties is not null)
             {
                 if (AdditionalProperties.IsFalse)
@@ -617,11 +683,14 @@ internal sealed class ObjectKeyword : Keyword
         return ok;
     }
 
-    private void ReportUnknown(JsonProperty p, ValidationContext ctx)
+    private void ReportUnknown(JsonProperty p, ValidationContext ctx) => ReportUnknown(p, ctx, KnownNames);
+
+    /// <summary>An unknown property (additionalProperties or unevaluatedProperties false), with a suggestion among <paramref name="known"/>.</summary>
+    internal static void ReportUnknown(JsonProperty p, ValidationContext ctx, string[] known)
     {
         string owner = ctx.Where();
         string name = JsonValues.SafeName(p);
-        string? suggestion = SchemaValidator.Suggest(name, KnownNames);
+        string? suggestion = SchemaValidator.Suggest(name, known);
         string message = $"unknown property '{Text.Sanitize(name)}' in {owner}";
         if (suggestion is not null) message += $"; did you mean '{suggestion}'?";
         ctx.Push(p);
@@ -675,8 +744,21 @@ internal sealed class AnyOfKeyword(SchemaNode[] schemas) : Keyword
 {
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
-        foreach (var s in schemas)
-            if (s.Test(e, ctx)) return true;
+        if (ctx.Active is { } tracker)
+        {
+            // Every subschema that passes contributes its annotations, so none may be skipped.
+            bool any = false;
+            foreach (var s in schemas)
+            {
+                if (Annotated.Test(s, e, ctx, tracker)) any = true;
+            }
+            if (any) return true;
+        }
+        else
+        {
+            foreach (var s in schemas)
+                if (s.Test(e, ctx)) return true;
+        }
         if (ctx.Collect) ctx.Report($"{ctx.Where()} does not match any of the allowed forms (anyOf)");
         return false;
     }
@@ -688,9 +770,25 @@ internal sealed class OneOfKeyword(SchemaNode[] schemas) : Keyword
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
         int matches = 0;
-        foreach (var s in schemas)
+        if (ctx.Active is { } tracker)
         {
-            if (s.Test(e, ctx) && ++matches > 1) break;
+            foreach (var s in schemas)
+            {
+                var branch = ctx.RentTracker();
+                ctx.Tracker = branch;
+                bool ok = s.Test(e, ctx);
+                ctx.Tracker = tracker;
+                if (ok && ++matches == 1) tracker.Merge(branch);
+                ctx.ReturnTracker(branch);
+                if (matches > 1) break;
+            }
+        }
+        else
+        {
+            foreach (var s in schemas)
+            {
+                if (s.Test(e, ctx) && ++matches > 1) break;
+            }
         }
         if (matches == 1) return true;
         if (ctx.Collect)
@@ -704,7 +802,18 @@ internal sealed class NotKeyword(SchemaNode schema) : Keyword
 {
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
-        if (!schema.Test(e, ctx)) return true;
+        bool matches;
+        if (ctx.Active is { } tracker)
+        {
+            // Annotations under 'not' never count.
+            var discarded = ctx.RentTracker();
+            ctx.Tracker = discarded;
+            matches = schema.Test(e, ctx);
+            ctx.Tracker = tracker;
+            ctx.ReturnTracker(discarded);
+        }
+        else matches = schema.Test(e, ctx);
+        if (!matches) return true;
         if (ctx.Collect) ctx.Report($"{ctx.Where()} matches a form that is not allowed (not)");
         return false;
     }
@@ -715,7 +824,153 @@ internal sealed class ConditionalKeyword(SchemaNode condition, SchemaNode? then,
 {
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
-        var branch = condition.Test(e, ctx) ? then : otherwise;
+        bool holds = ctx.Active is { } tracker ? Annotated.Test(condition, e, ctx, tracker) : condition.Test(e, ctx);
+        var branch = holds ? then : otherwise;
         return branch is null || branch.Evaluate(e, ctx);
+    }
+}
+
+/// <summary>Tests a subschema with its own annotation tracker, merged into <c>tracker</c> when it passes.</summary>
+internal static class Annotated
+{
+    public static bool Test(SchemaNode schema, JsonElement e, ValidationContext ctx, Annotations tracker)
+    {
+        var branch = ctx.RentTracker();
+        ctx.Tracker = branch;
+        bool ok = schema.Test(e, ctx);
+        ctx.Tracker = tracker;
+        if (ok) tracker.Merge(branch);
+        ctx.ReturnTracker(branch);
+        return ok;
+    }
+}
+
+/// <summary><c>$ref</c> beside other keywords (2019-09 and 2020-12, where it no longer overrides them).</summary>
+internal sealed class RefKeyword(SchemaNode target) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx) => target.Evaluate(e, ctx);
+}
+
+/// <summary>
+/// 2020-12 <c>$dynamicRef</c>. When its static target carries the <c>$dynamicAnchor</c> it names, the outermost
+/// schema resource of the dynamic scope with a <c>$dynamicAnchor</c> of that name is used instead.
+/// </summary>
+internal sealed class DynamicRefKeyword(SchemaNode target, string? anchor) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        var chosen = target;
+        if (anchor is not null)
+        {
+            foreach (var resource in ctx.Scope)
+            {
+                if (resource.DynamicAnchors.TryGetValue(anchor, out var dynamic))
+                {
+                    chosen = dynamic;
+                    break;
+                }
+            }
+        }
+        return chosen.Evaluate(e, ctx);
+    }
+}
+
+/// <summary>
+/// 2019-09 <c>$recursiveRef</c>. When its static target has <c>"$recursiveAnchor": true</c>, the outermost resource of
+/// the unbroken run of such resources at the inner end of the dynamic scope is used instead.
+/// </summary>
+internal sealed class RecursiveRefKeyword(SchemaNode target, bool anchored) : Keyword
+{
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        var chosen = target;
+        if (anchored)
+        {
+            var scope = ctx.Scope;
+            for (int i = scope.Length - 1; i >= 0; i--)
+            {
+                if (!scope[i].RecursiveAnchor || scope[i].Root is null) break;
+                chosen = scope[i].Root!;
+            }
+        }
+        return chosen.Evaluate(e, ctx);
+    }
+}
+
+/// <summary>
+/// <c>unevaluatedProperties</c> and <c>unevaluatedItems</c>: applied to the properties and items that no other
+/// keyword of the schema (and of the subschemas that passed, through allOf, anyOf, oneOf, if/then/else, $ref and
+/// dynamic references) evaluated. Always the schema's last keyword.
+/// </summary>
+internal sealed class UnevaluatedKeyword(SchemaNode? properties, SchemaNode? items) : Keyword
+{
+    /// <summary>Names offered as "did you mean" for a property that <c>unevaluatedProperties: false</c> rejects.</summary>
+    public string[] KnownNames { get; set; } = [];
+
+    public override bool Evaluate(JsonElement e, ValidationContext ctx)
+    {
+        var tracker = ctx.Tracker!;
+        bool valid = true;
+        if (properties is not null && e.ValueKind == JsonValueKind.Object && !tracker.AllProperties)
+        {
+            int i = 0;
+            foreach (var p in e.EnumerateObject())
+            {
+                if (!tracker.HasProperty(i))
+                {
+                    if (properties.IsFalse)
+                    {
+                        valid = false;
+                        if (!ctx.Collect) return false;
+                        ObjectKeyword.ReportUnknown(p, ctx, KnownNames);
+                    }
+                    else
+                    {
+                        ctx.Push(p);
+                        bool ok = properties.Evaluate(p.Value, ctx);
+                        ctx.Pop();
+                        if (!ok)
+                        {
+                            valid = false;
+                            if (!ctx.Collect) return false;
+                        }
+                    }
+                }
+                i++;
+            }
+            tracker.AllProperties = true;
+        }
+        if (items is not null && e.ValueKind == JsonValueKind.Array && !tracker.AllItems)
+        {
+            int i = 0;
+            foreach (var item in e.EnumerateArray())
+            {
+                if (!tracker.HasItem(i))
+                {
+                    if (items.IsFalse)
+                    {
+                        valid = false;
+                        if (!ctx.Collect) return false;
+                        ctx.Push(i);
+                        ctx.Report($"{ctx.Where()} is not allowed: no item schema of the array covers it (unevaluatedItems is false)");
+                        ctx.Pop();
+                    }
+                    else
+                    {
+                        ctx.Push(i);
+                        bool ok = items.Evaluate(item, ctx);
+                        ctx.Pop();
+                        if (!ok)
+                        {
+                            valid = false;
+                            if (!ctx.Collect) return false;
+                        }
+                    }
+                }
+                i++;
+            }
+            tracker.AllItems = true;
+        }
+        return valid;
     }
 }

@@ -6,14 +6,12 @@ using Lint.Parsing;
 namespace Lint.Schema.Draft7;
 
 /// <summary>
-/// Loads schema documents, registers their <c>$id</c>s, resolves <c>$ref</c>s (never over the network) and compiles
-/// every reachable schema once into a <see cref="SchemaNode"/>.
+/// Loads schema documents, registers their <c>$id</c>s and anchors, resolves <c>$ref</c>s, <c>$dynamicRef</c>s and
+/// <c>$recursiveRef</c>s (never over the network) and compiles every reachable schema once into a
+/// <see cref="SchemaNode"/>, in the dialect (draft-07, 2019-09, 2020-12) its <c>$schema</c> names.
 /// </summary>
 internal sealed class SchemaCompiler
 {
-    /// <summary>The URIs under which the bundled draft-07 meta-schema is known.</summary>
-    internal static readonly string[] MetaSchemaUris = ["http://json-schema.org/draft-07/schema", "https://json-schema.org/draft-07/schema"];
-
     private static readonly JsonDocumentOptions DocumentOptions = new()
     {
         CommentHandling = JsonCommentHandling.Disallow,
@@ -27,11 +25,19 @@ internal sealed class SchemaCompiler
     private readonly Dictionary<string, Location> _anchors = new(StringComparer.Ordinal);
     private readonly Dictionary<(Document, string), SchemaNode> _nodes = [];
     private readonly Dictionary<string, Regex> _regexes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SchemaResource> _resourceInfo = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Dialect> _dialects = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _dialectsInProgress = new(StringComparer.Ordinal);
+    private readonly List<(SchemaNode Node, UnevaluatedKeyword Keyword)> _unevaluated = [];
+    private bool _hasDynamicReferences;
     private readonly List<(string DocumentUri, string Pointer, string Keyword)> _unsupported = [];
     private int _depth;
 
     /// <summary>Keywords of <see cref="SchemaValidator.UnsupportedKeywords"/> in the schema objects compiled (see <see cref="CompiledSchema.UnsupportedKeywordUses"/>).</summary>
     public IReadOnlyList<(string DocumentUri, string Pointer, string Keyword)> UnsupportedKeywordUses => _unsupported;
+
+    /// <summary>The dialect of each document whose compiled schema objects use a keyword its dialect does not define (see <see cref="UnsupportedKeywordUses"/>).</summary>
+    public Dictionary<(string DocumentUri, string Pointer), string> UnsupportedKeywordDialects { get; } = [];
 
     public SchemaCompiler(SchemaLoadOptions options)
     {
@@ -49,29 +55,99 @@ internal sealed class SchemaCompiler
         public bool IsRoot { get; } = isRoot;
     }
 
-    /// <summary>A schema position: its document, its pointer in that document, its value, and its base URI (own $id applied).</summary>
-    private readonly record struct Location(Document Doc, string Pointer, JsonElement Element, string Base);
+    /// <summary>A schema position: its document, its pointer in that document, its value, its base URI (own $id applied) and its dialect.</summary>
+    private readonly record struct Location(Document Doc, string Pointer, JsonElement Element, string Base, Dialect Dialect);
 
     private enum Position { Schema, SchemaMap, SchemaArray, Data }
 
     /// <summary>Compiles the root schema and everything it references.</summary>
     public SchemaNode CompileRoot(JsonElement root, string retrievalUri)
     {
-        var location = AddDocument(root, retrievalUri, isRoot: true);
+        var location = AddDocument(root, retrievalUri, isRoot: true, Dialect.Draft7);
         var node = Compile(location);
+        if (_hasDynamicReferences) CompileDynamicTargets();
+        FinishUnevaluated();
         DetectLoops();
         return node;
     }
 
+    /// <summary>The dialect of the root schema (for callers that check keywords per dialect).</summary>
+    public Dialect? RootDialect { get; private set; }
+
     // ---- documents and identifiers ------------------------------------------------------------
 
-    private Location AddDocument(JsonElement root, string retrievalUri, bool isRoot)
+    private Location AddDocument(JsonElement root, string retrievalUri, bool isRoot, Dialect inherited)
     {
         var doc = new Document(root, retrievalUri, isRoot);
-        var location = new Location(doc, "", root, BaseOf(root, retrievalUri));
+        var provisional = new Location(doc, "", root, retrievalUri, inherited);
+        var dialect = DialectOf(root, inherited, provisional, isResourceRoot: true);
+        if (isRoot) RootDialect = dialect;
+        var location = new Location(doc, "", root, BaseOf(root, retrievalUri, dialect), dialect);
         _resources.TryAdd(StripFragment(retrievalUri), location);
-        Scan(doc, "", root, retrievalUri);
+        Scan(doc, "", root, retrievalUri, dialect, isDocumentRoot: true);
         return location;
+    }
+
+    /// <summary>The resource record of a base URI, created on first use; <paramref name="root"/> is its root schema when known.</summary>
+    private SchemaResource ResourceFor(string baseUri, Location? root = null)
+    {
+        if (!_resourceInfo.TryGetValue(baseUri, out var resource)) _resourceInfo[baseUri] = resource = new SchemaResource(baseUri);
+        if (root is { } r && r.Element.ValueKind == JsonValueKind.Object && r.Dialect.Draft == Draft.Draft2019 &&
+            r.Element.TryGetProperty("$recursiveAnchor"u8, out var anchor) && anchor.ValueKind == JsonValueKind.True)
+            resource.RecursiveAnchor = true;
+        return resource;
+    }
+
+    // ---- dialects -------------------------------------------------------------------------------
+
+    /// <summary>
+    /// The dialect of a schema: the one its <c>$schema</c> names when it is a resource root (a document or a schema
+    /// with <c>$id</c>), else <paramref name="parent"/>. A custom meta-schema is read (never downloaded) for its
+    /// <c>$vocabulary</c>.
+    /// </summary>
+    private Dialect DialectOf(JsonElement schema, Dialect parent, Location from, bool isResourceRoot)
+    {
+        if (schema.ValueKind != JsonValueKind.Object || !schema.TryGetProperty("$schema"u8, out var value) || value.ValueKind != JsonValueKind.String)
+            return parent;
+        if (!isResourceRoot && !schema.TryGetProperty("$id"u8, out _)) return parent;
+        string uri = value.GetString()!;
+        if (Dialect.FromMetaSchemaUri(uri) is { } known) return known;
+        string key = StripFragment(uri);
+        if (key.StartsWith("http://json-schema.org/", StringComparison.Ordinal) || key.StartsWith("https://json-schema.org/", StringComparison.Ordinal))
+            throw Error($"$schema \"{Text.Sanitize(uri)}\" names a dialect lint does not know (lint validates draft-07, 2019-09 and 2020-12: \"http://json-schema.org/draft-07/schema#\", \"https://json-schema.org/draft/2019-09/schema\", \"https://json-schema.org/draft/2020-12/schema\")", from, "$schema");
+        if (_dialects.TryGetValue(key, out var cached)) return cached;
+        if (!_dialectsInProgress.Add(key)) return Dialect.Draft2020; // a meta-schema that describes itself
+        try
+        {
+            var meta = ResolveReference(uri, from);
+            var dialect = DialectOfMetaSchema(meta, from);
+            _dialects[key] = dialect;
+            return dialect;
+        }
+        finally
+        {
+            _dialectsInProgress.Remove(key);
+        }
+    }
+
+    private Dialect DialectOfMetaSchema(Location meta, Location from)
+    {
+        var e = meta.Element;
+        if (e.ValueKind != JsonValueKind.Object) return meta.Dialect;
+        var draft = meta.Dialect.Draft == Draft.Draft7 ? Draft.Draft2020 : meta.Dialect.Draft;
+        if (!e.TryGetProperty("$vocabulary"u8, out var vocabulary) || vocabulary.ValueKind != JsonValueKind.Object) return meta.Dialect;
+        var vocabularies = Vocabularies.None;
+        foreach (var v in vocabulary.EnumerateObject())
+        {
+            if (Dialect.VocabularyOf(v.Name, draft) is { } known)
+            {
+                vocabularies |= known;
+                continue;
+            }
+            if (v.Value.ValueKind == JsonValueKind.True)
+                throw Error($"the meta-schema {Text.Sanitize(meta.Doc.Uri)} requires the vocabulary \"{Text.Sanitize(v.Name)}\", which lint does not know, so the schema cannot be checked as its author intends", from);
+        }
+        return Dialect.With(draft, vocabularies);
     }
 
     private static string StripFragment(string uri)
@@ -80,19 +156,19 @@ internal sealed class SchemaCompiler
         return hash < 0 ? uri : uri[..hash];
     }
 
-    /// <summary>The base URI inside <paramref name="schema"/>: its <c>$id</c> resolved against the parent's base (a <c>$ref</c> sibling disables it).</summary>
-    private static string BaseOf(JsonElement schema, string parentBase)
+    /// <summary>The base URI inside <paramref name="schema"/>: its <c>$id</c> resolved against the parent's base (in draft-07 a <c>$ref</c> sibling disables it).</summary>
+    private static string BaseOf(JsonElement schema, string parentBase, Dialect dialect)
     {
-        if (!TryGetId(schema, out var id)) return parentBase;
+        if (!TryGetId(schema, dialect, out var id)) return parentBase;
         var idRef = UriReference.Parse(id);
         if (!HasNonFragmentPart(idRef)) return parentBase;
         return UriReference.Parse(parentBase).Resolve(idRef).WithoutFragment.ToString();
     }
 
-    private static bool TryGetId(JsonElement schema, out string id)
+    private static bool TryGetId(JsonElement schema, Dialect dialect, out string id)
     {
         id = "";
-        if (schema.ValueKind != JsonValueKind.Object || schema.TryGetProperty("$ref"u8, out _)) return false;
+        if (schema.ValueKind != JsonValueKind.Object || (dialect.RefOverridesSiblings && schema.TryGetProperty("$ref"u8, out _))) return false;
         if (!schema.TryGetProperty("$id"u8, out var value) || value.ValueKind != JsonValueKind.String) return false;
         id = value.GetString()!;
         return true;
@@ -100,12 +176,13 @@ internal sealed class SchemaCompiler
 
     private static bool HasNonFragmentPart(UriReference r) => r.Scheme is not null || r.Authority is not null || r.Path.Length > 0 || r.Query is not null;
 
-    /// <summary>Registers the <c>$id</c>s of a schema and of its subschemas.</summary>
-    private void Scan(Document doc, string pointer, JsonElement schema, string parentBase)
+    /// <summary>Registers the <c>$id</c>s and anchors of a schema and of its subschemas.</summary>
+    private void Scan(Document doc, string pointer, JsonElement schema, string parentBase, Dialect parentDialect, bool isDocumentRoot = false)
     {
         if (schema.ValueKind != JsonValueKind.Object) return;
         string baseUri = parentBase;
-        if (TryGetId(schema, out var id))
+        var dialect = isDocumentRoot ? parentDialect : DialectOf(schema, parentDialect, new Location(doc, pointer, schema, parentBase, parentDialect), isResourceRoot: false);
+        if (TryGetId(schema, dialect, out var id))
         {
             var idRef = UriReference.Parse(id);
             var resolved = UriReference.Parse(parentBase).Resolve(idRef);
@@ -113,22 +190,39 @@ internal sealed class SchemaCompiler
             if (HasNonFragmentPart(idRef))
             {
                 baseUri = withoutFragment;
-                _resources.TryAdd(baseUri, new Location(doc, pointer, schema, baseUri));
+                var location = new Location(doc, pointer, schema, baseUri, dialect);
+                _resources.TryAdd(baseUri, location);
+                ResourceFor(baseUri, location);
             }
-            if (!string.IsNullOrEmpty(resolved.Fragment) && !resolved.Fragment.StartsWith('/'))
-                _anchors.TryAdd(withoutFragment + "#" + resolved.Fragment, new Location(doc, pointer, schema, baseUri));
+            // In draft-07 "$id": "#name" is an anchor; later drafts have $anchor for that.
+            if (dialect.Draft == Draft.Draft7 && !string.IsNullOrEmpty(resolved.Fragment) && !resolved.Fragment.StartsWith('/'))
+                _anchors.TryAdd(withoutFragment + "#" + resolved.Fragment, new Location(doc, pointer, schema, baseUri, dialect));
         }
-        foreach (var (childPointer, child) in Subschemas(schema))
-            Scan(doc, pointer + childPointer, child, baseUri);
+        else if (isDocumentRoot) ResourceFor(baseUri, new Location(doc, pointer, schema, baseUri, dialect));
+        if (dialect.Draft != Draft.Draft7)
+        {
+            if (schema.TryGetProperty("$anchor"u8, out var anchor) && anchor.ValueKind == JsonValueKind.String)
+                _anchors.TryAdd(baseUri + "#" + anchor.GetString(), new Location(doc, pointer, schema, baseUri, dialect));
+            if (dialect.Draft == Draft.Draft2020 && schema.TryGetProperty("$dynamicAnchor"u8, out var dynamicAnchor) && dynamicAnchor.ValueKind == JsonValueKind.String)
+            {
+                var location = new Location(doc, pointer, schema, baseUri, dialect);
+                _anchors.TryAdd(baseUri + "#" + dynamicAnchor.GetString(), location);
+                _dynamicAnchors.Add((ResourceFor(baseUri), dynamicAnchor.GetString()!, location));
+            }
+        }
+        foreach (var (childPointer, child) in Subschemas(schema, dialect))
+            Scan(doc, pointer + childPointer, child, baseUri, dialect);
     }
 
+    private readonly List<(SchemaResource Resource, string Name, Location At)> _dynamicAnchors = [];
+
     /// <summary>The subschemas of a schema object, with their pointers relative to it.</summary>
-    private static IEnumerable<(string Pointer, JsonElement Schema)> Subschemas(JsonElement schema)
+    private static IEnumerable<(string Pointer, JsonElement Schema)> Subschemas(JsonElement schema, Dialect dialect)
     {
         foreach (var p in schema.EnumerateObject())
         {
             string prefix = "/" + JsonPointer.Escape(p.Name);
-            switch (Transition(Position.Schema, p.Name, p.Value))
+            switch (Transition(Position.Schema, p.Name, p.Value, dialect.Draft))
             {
                 case Position.Schema:
                     if (IsSchema(p.Value)) yield return (prefix, p.Value);
@@ -154,15 +248,35 @@ internal sealed class SchemaCompiler
     private static bool IsSchema(JsonElement e) => e.ValueKind is JsonValueKind.Object or JsonValueKind.True or JsonValueKind.False;
 
     /// <summary>What the value under <paramref name="token"/> is, given what its parent is.</summary>
-    private static Position Transition(Position parent, string token, JsonElement value) => parent switch
+    private static Position Transition(Position parent, string token, JsonElement value, Draft draft) => parent switch
     {
-        Position.Schema => token switch
+        Position.Schema => draft switch
         {
-            "properties" or "patternProperties" or "definitions" or "dependencies" => Position.SchemaMap,
-            "allOf" or "anyOf" or "oneOf" => Position.SchemaArray,
-            "items" => value.ValueKind == JsonValueKind.Array ? Position.SchemaArray : Position.Schema,
-            "additionalItems" or "additionalProperties" or "contains" or "propertyNames" or "if" or "then" or "else" or "not" => Position.Schema,
-            _ => Position.Data,
+            Draft.Draft7 => token switch
+            {
+                "properties" or "patternProperties" or "definitions" or "dependencies" => Position.SchemaMap,
+                "allOf" or "anyOf" or "oneOf" => Position.SchemaArray,
+                "items" => value.ValueKind == JsonValueKind.Array ? Position.SchemaArray : Position.Schema,
+                "additionalItems" or "additionalProperties" or "contains" or "propertyNames" or "if" or "then" or "else" or "not" => Position.Schema,
+                _ => Position.Data,
+            },
+            Draft.Draft2019 => token switch
+            {
+                "properties" or "patternProperties" or "$defs" or "definitions" or "dependentSchemas" => Position.SchemaMap,
+                "allOf" or "anyOf" or "oneOf" => Position.SchemaArray,
+                "items" => value.ValueKind == JsonValueKind.Array ? Position.SchemaArray : Position.Schema,
+                "additionalItems" or "unevaluatedItems" or "additionalProperties" or "unevaluatedProperties" or "contains" or "propertyNames"
+                    or "if" or "then" or "else" or "not" or "contentSchema" => Position.Schema,
+                _ => Position.Data,
+            },
+            _ => token switch
+            {
+                "properties" or "patternProperties" or "$defs" or "dependentSchemas" => Position.SchemaMap,
+                "allOf" or "anyOf" or "oneOf" or "prefixItems" => Position.SchemaArray,
+                "items" or "unevaluatedItems" or "additionalProperties" or "unevaluatedProperties" or "contains" or "propertyNames"
+                    or "if" or "then" or "else" or "not" or "contentSchema" => Position.Schema,
+                _ => Position.Data,
+            },
         },
         Position.SchemaMap or Position.SchemaArray => Position.Schema,
         _ => Position.Data,
@@ -199,21 +313,22 @@ internal sealed class SchemaCompiler
             if (e.ValueKind == JsonValueKind.Object && e.TryGetProperty(token, out var value)) next = value;
             else if (e.ValueKind == JsonValueKind.Array && int.TryParse(token, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out int index) && index < e.GetArrayLength()) next = e[index];
             else throw Error($"$ref \"{Text.Sanitize(reference)}\" points to nothing: there is no \"{Text.Sanitize(pointer)}\" in {Text.Sanitize(start.Base)}", from);
-            position = Transition(position, token, next);
+            position = Transition(position, token, next, current.Dialect.Draft);
             string childPointer = current.Pointer + "/" + JsonPointer.Escape(token);
-            current = new Location(current.Doc, childPointer, next, position == Position.Schema ? BaseOf(next, current.Base) : current.Base);
+            var dialect = position == Position.Schema ? DialectOf(next, current.Dialect, current, isResourceRoot: false) : current.Dialect;
+            current = new Location(current.Doc, childPointer, next, position == Position.Schema ? BaseOf(next, current.Base, dialect) : current.Base, dialect);
         }
-        if (position != Position.Schema) current = current with { Base = BaseOf(current.Element, current.Base) };
+        if (position != Position.Schema) current = current with { Base = BaseOf(current.Element, current.Base, current.Dialect) };
         return current;
     }
 
     /// <summary>Loads the document behind a URI that no loaded schema identifies: bundled, mapped to a folder, or a local file.</summary>
     private Location Load(string documentUri, string reference, Location from)
     {
-        if (MetaSchemaUris.Contains(documentUri))
+        if (Dialect.BundledMetaSchemas.TryGetValue(documentUri, out var resource))
         {
-            var meta = Parse(SchemaValidator.ReadResource("Lint.schemas.json-schema-draft-07.json"), documentUri, from);
-            return AddDocument(meta, documentUri, isRoot: false);
+            var meta = Parse(SchemaValidator.ReadResource(resource), documentUri, from);
+            return AddDocument(meta, documentUri, isRoot: false, from.Dialect);
         }
         foreach (var (prefix, folder) in _map)
         {
@@ -263,7 +378,7 @@ internal sealed class SchemaCompiler
             throw Error($"$ref \"{Text.Sanitize(reference)}\": cannot read {Text.Sanitize(path, 300)}{how}: {Text.Sanitize(ex.Message.Replace(path, "the file", StringComparison.Ordinal), 200)}", from);
         }
         var root = Parse(bytes, documentUri, from);
-        return AddDocument(root, documentUri, isRoot: false);
+        return AddDocument(root, documentUri, isRoot: false, from.Dialect);
     }
 
     private JsonElement Parse(string text, string uri, Location from) => Parse(System.Text.Encoding.UTF8.GetBytes(text), uri, from);
@@ -327,6 +442,7 @@ internal sealed class SchemaCompiler
         var node = new SchemaNode(at.Doc.Uri + "#" + at.Pointer);
         _nodes[(at.Doc, at.Pointer)] = node;
         var e = at.Element;
+        node.Resource = ResourceFor(at.Base);
         switch (e.ValueKind)
         {
             case JsonValueKind.True:
@@ -340,7 +456,8 @@ internal sealed class SchemaCompiler
             default:
                 throw Error($"a schema must be an object or a boolean, found {JsonValues.Describe(e)}", at);
         }
-        if (e.TryGetProperty("$ref"u8, out var reference))
+        if (IsResourceRoot(at)) node.Resource.Root ??= node;
+        if (at.Dialect.RefOverridesSiblings && e.TryGetProperty("$ref"u8, out var reference))
         {
             if (reference.ValueKind != JsonValueKind.String) throw Error("$ref must be a string", at, "$ref");
             node.Ref = Compile(ResolveReference(reference.GetString()!, at));
@@ -349,14 +466,29 @@ internal sealed class SchemaCompiler
         }
         // The schema-safety guard sees exactly what is loaded: every schema object compiled, however it was reached.
         foreach (var keyword in e.EnumerateObject())
-            if (SchemaValidator.UnsupportedKeywords.Contains(keyword.Name)) _unsupported.Add((at.Doc.Uri, at.Pointer, keyword.Name));
+            if (Dialect.ForeignKeywords(at.Dialect.Draft).Contains(keyword.Name))
+            {
+                _unsupported.Add((at.Doc.Uri, at.Pointer, keyword.Name));
+                UnsupportedKeywordDialects[(at.Doc.Uri, at.Pointer)] = at.Dialect.Name;
+            }
         node.Keywords = CompileKeywords(at, node);
+        // A schema that is only a $ref (2019-09, 2020-12) is evaluated as its target, as in draft-07.
+        if (node.Keywords is [RefKeyword] && node.InPlace.Count == 1 && !e.TryGetProperty("$id"u8, out _) && !e.TryGetProperty("$dynamicAnchor"u8, out _) && !e.TryGetProperty("$recursiveAnchor"u8, out _))
+        {
+            node.Ref = node.InPlace[0];
+            node.Keywords = [];
+        }
         return node;
     }
 
+    /// <summary>Whether a location starts a schema resource (a document root or a schema with its own <c>$id</c>).</summary>
+    private static bool IsResourceRoot(Location at) => at.Pointer.Length == 0 || (TryGetId(at.Element, at.Dialect, out var id) && HasNonFragmentPart(UriReference.Parse(id)));
+
     private SchemaNode Child(Location parent, JsonElement child, string relativePointer)
     {
-        var at = new Location(parent.Doc, parent.Pointer + relativePointer, child, BaseOf(child, parent.Base));
+        var provisional = new Location(parent.Doc, parent.Pointer + relativePointer, child, parent.Base, parent.Dialect);
+        var dialect = DialectOf(child, parent.Dialect, provisional, isResourceRoot: false);
+        var at = new Location(parent.Doc, parent.Pointer + relativePointer, child, BaseOf(child, parent.Base, dialect), dialect);
         return Compile(at);
     }
 
@@ -383,11 +515,32 @@ internal sealed class SchemaCompiler
         return list;
     }
 
+    /// <summary>Whether the schema at <paramref name="at"/> has <paramref name="name"/> and its dialect reads that keyword.</summary>
+    private static bool Has(Location at, string name, out JsonElement value)
+    {
+        value = default;
+        return at.Dialect.Knows(name) && at.Element.TryGetProperty(name, out value);
+    }
+
     private Keyword[] CompileKeywords(Location at, SchemaNode node)
     {
-        var e = at.Element;
         var keywords = new List<Keyword>();
-        bool Has(string name, out JsonElement value) => e.TryGetProperty(name, out value);
+        bool Has(string name, out JsonElement value) => SchemaCompiler.Has(at, name, out value);
+        var draft = at.Dialect.Draft;
+
+        // references (2019-09, 2020-12: applied beside the other keywords)
+        if (draft != Draft.Draft7)
+        {
+            if (Has("$ref", out var reference))
+            {
+                if (reference.ValueKind != JsonValueKind.String) throw Error("$ref must be a string", at, "$ref");
+                var target = Compile(ResolveReference(reference.GetString()!, at));
+                node.InPlace.Add(target);
+                keywords.Add(new RefKeyword(target));
+            }
+            if (Has("$dynamicRef", out var dynamicRef)) keywords.Add(CompileDynamicRef(dynamicRef, at, node));
+            if (Has("$recursiveRef", out var recursiveRef)) keywords.Add(CompileRecursiveRef(recursiveRef, at, node));
+        }
 
         // type, enum, const
         if (Has("type", out var type)) keywords.Add(CompileType(type, at));
@@ -415,7 +568,7 @@ internal sealed class SchemaCompiler
         {
             if (f.ValueKind != JsonValueKind.String) throw Error("format must be a string", at, "format");
             format = f.GetString()!;
-            checker = Formats.Get(format);
+            checker = _options.AssertFormats ? Formats.Get(format) : null;
         }
         if (pattern is not null || minLength > 0 || maxLength >= 0 || checker is not null)
             keywords.Add(new StringKeyword { Pattern = pattern, PatternText = patternText, MinLength = minLength, MaxLength = maxLength, Format = format, FormatChecker = checker });
@@ -426,7 +579,7 @@ internal sealed class SchemaCompiler
             if (!Has(name, out var v)) return null;
             if (v.ValueKind != JsonValueKind.Number)
                 throw Error(name.StartsWith("exclusive", StringComparison.Ordinal) && v.ValueKind is JsonValueKind.True or JsonValueKind.False
-                    ? $"{name} must be a number in draft-07 (the draft-04 boolean form is not supported)"
+                    ? $"{name} must be a number in {at.Dialect.Name} (the draft-04 boolean form is not supported)"
                     : $"{name} must be a number", at, name);
             return NumberLimit.From(v);
         }
@@ -451,7 +604,18 @@ internal sealed class SchemaCompiler
         SchemaNode? items = null;
         SchemaNode[]? tuple = null;
         SchemaNode? additionalItems = null;
-        if (Has("items", out var it))
+        if (draft == Draft.Draft2020)
+        {
+            if (Has("prefixItems", out _)) tuple = ChildArray(at, "prefixItems");
+            if (Has("items", out var it2))
+            {
+                if (it2.ValueKind == JsonValueKind.Array)
+                    throw Error("items must be a schema in 2020-12 (the array form of earlier drafts is now prefixItems)", at, "items");
+                if (tuple is not null) additionalItems = ChildOf(at, "items");
+                else items = ChildOf(at, "items");
+            }
+        }
+        else if (Has("items", out var it))
         {
             if (it.ValueKind == JsonValueKind.Array)
             {
@@ -468,10 +632,21 @@ internal sealed class SchemaCompiler
             unique = u.ValueKind == JsonValueKind.True;
         }
         var contains = Has("contains", out _) ? ChildOf(at, "contains") : null;
+        long minContains = Has("minContains", out var minC) ? Count(minC, at, "minContains") : 1;
+        long maxContains = Has("maxContains", out var maxC) ? Count(maxC, at, "maxContains") : -1;
+        if (contains is null)
+        {
+            minContains = 1;
+            maxContains = -1;
+        }
         long minItems = Has("minItems", out var minI) ? Count(minI, at, "minItems") : -1;
         long maxItems = Has("maxItems", out var maxI) ? Count(maxI, at, "maxItems") : -1;
         if (items is not null || tuple is not null || contains is not null || unique || minItems > 0 || maxItems >= 0)
-            keywords.Add(new ArrayKeyword { Items = items, TupleItems = tuple, AdditionalItems = additionalItems, UniqueItems = unique, Contains = contains, MinItems = minItems, MaxItems = maxItems });
+            keywords.Add(new ArrayKeyword
+            {
+                Items = items, TupleItems = tuple, AdditionalItems = additionalItems, UniqueItems = unique, Contains = contains, MinItems = minItems, MaxItems = maxItems,
+                MinContains = minContains, MaxContains = maxContains, ContainsAnnotates = draft == Draft.Draft2020 && contains is not null,
+            });
 
         // combinations
         if (Has("allOf", out _))
@@ -508,18 +683,117 @@ internal sealed class SchemaCompiler
             if (otherwise is not null) node.InPlace.Add(otherwise);
             keywords.Add(new ConditionalKeyword(condition, then, otherwise));
         }
+        else if (condition is not null && draft != Draft.Draft7)
+        {
+            // Alone, "if" asserts nothing, but what it evaluates counts for unevaluated* when it passes.
+            node.InPlace.Add(condition);
+            keywords.Add(new ConditionalKeyword(condition, null, null));
+        }
+
+        // unevaluated*: always last, after every keyword whose annotations they read
+        var unevaluatedProperties = Has("unevaluatedProperties", out _) ? ChildOf(at, "unevaluatedProperties") : null;
+        var unevaluatedItems = Has("unevaluatedItems", out _) ? ChildOf(at, "unevaluatedItems") : null;
+        if (unevaluatedProperties is not null || unevaluatedItems is not null)
+        {
+            var keyword = new UnevaluatedKeyword(unevaluatedProperties, unevaluatedItems);
+            keywords.Add(keyword);
+            node.HasUnevaluated = true;
+            _unevaluated.Add((node, keyword));
+        }
 
         // definitions: compiled so that their references resolve now, at load time
-        if (Has("definitions", out var definitions))
+        foreach (var container in new[] { "definitions", "$defs" })
         {
-            if (definitions.ValueKind != JsonValueKind.Object) throw Error("definitions must be an object", at, "definitions");
+            if (!Has(container, out var definitions)) continue;
+            if (definitions.ValueKind != JsonValueKind.Object) throw Error($"{container} must be an object", at, container);
             foreach (var d in definitions.EnumerateObject())
             {
-                if (!IsSchema(d.Value)) throw Error($"definitions['{Text.Sanitize(d.Name)}'] must be a schema (an object or a boolean)", at, "definitions");
-                Child(at, d.Value, "/definitions/" + JsonPointer.Escape(d.Name));
+                if (!IsSchema(d.Value)) throw Error($"{container}['{Text.Sanitize(d.Name)}'] must be a schema (an object or a boolean)", at, container);
+                Child(at, d.Value, "/" + JsonPointer.Escape(container) + "/" + JsonPointer.Escape(d.Name));
             }
         }
         return keywords.ToArray();
+    }
+
+    /// <summary>2020-12 <c>$dynamicRef</c>: its static target, and the anchor name when that target has a matching <c>$dynamicAnchor</c>.</summary>
+    private Keyword CompileDynamicRef(JsonElement value, Location at, SchemaNode node)
+    {
+        if (value.ValueKind != JsonValueKind.String) throw Error("$dynamicRef must be a string", at, "$dynamicRef");
+        string reference = value.GetString()!;
+        var targetAt = ResolveReference(reference, at);
+        var target = Compile(targetAt);
+        node.InPlace.Add(target);
+        _hasDynamicReferences = true;
+        string fragment = UriReference.Parse(reference).Fragment ?? "";
+        string? anchor = null;
+        if (fragment.Length > 0 && !fragment.StartsWith('/') && targetAt.Element.ValueKind == JsonValueKind.Object &&
+            targetAt.Element.TryGetProperty("$dynamicAnchor"u8, out var declared) && declared.ValueKind == JsonValueKind.String && declared.GetString() == fragment)
+            anchor = fragment;
+        return new DynamicRefKeyword(target, anchor);
+    }
+
+    /// <summary>2019-09 <c>$recursiveRef</c> (in practice <c>"#"</c>): its static target, dynamic when that target has <c>"$recursiveAnchor": true</c>.</summary>
+    private Keyword CompileRecursiveRef(JsonElement value, Location at, SchemaNode node)
+    {
+        if (value.ValueKind != JsonValueKind.String) throw Error("$recursiveRef must be a string", at, "$recursiveRef");
+        var targetAt = ResolveReference(value.GetString()!, at);
+        var target = Compile(targetAt);
+        node.InPlace.Add(target);
+        _hasDynamicReferences = true;
+        bool anchored = targetAt.Element.ValueKind == JsonValueKind.Object && targetAt.Element.TryGetProperty("$recursiveAnchor"u8, out var a) && a.ValueKind == JsonValueKind.True;
+        return new RecursiveRefKeyword(target, anchored);
+    }
+
+    /// <summary>
+    /// With dynamic references, any resource may enter the dynamic scope: compile every <c>$dynamicAnchor</c> and every
+    /// root with <c>$recursiveAnchor</c> (which may load more documents, so until nothing is left), and let every
+    /// schema track the scope.
+    /// </summary>
+    private void CompileDynamicTargets()
+    {
+        int done = 0;
+        var tried = new HashSet<string>(StringComparer.Ordinal);
+        while (true)
+        {
+            bool more = false;
+            for (; done < _dynamicAnchors.Count; done++)
+            {
+                var (resource, name, at) = _dynamicAnchors[done];
+                if (!resource.DynamicAnchors.ContainsKey(name)) resource.DynamicAnchors[name] = Compile(at);
+                more = true;
+            }
+            foreach (var (uri, resource) in _resourceInfo.ToList())
+            {
+                if (resource.RecursiveAnchor && resource.Root is null && tried.Add(uri) && _resources.TryGetValue(uri, out var root))
+                {
+                    resource.Root = Compile(root);
+                    more = true;
+                }
+            }
+            if (!more) break;
+        }
+        foreach (var node in _nodes.Values) node.Scoped = true;
+    }
+
+    /// <summary>"Did you mean" names for unevaluatedProperties: the properties declared by the schema and every subschema applied in place.</summary>
+    private void FinishUnevaluated()
+    {
+        foreach (var (node, keyword) in _unevaluated)
+        {
+            var names = new HashSet<string>(StringComparer.Ordinal);
+            var seen = new HashSet<SchemaNode>(ReferenceEqualityComparer.Instance);
+            var stack = new Stack<SchemaNode>();
+            stack.Push(node);
+            while (stack.Count > 0 && seen.Count < 10_000)
+            {
+                var n = stack.Pop();
+                if (!seen.Add(n)) continue;
+                names.UnionWith(n.DeclaredNames);
+                foreach (var next in n.InPlace) stack.Push(next);
+                if (n.Ref is not null) stack.Push(n.Ref);
+            }
+            keyword.KnownNames = names.Order(StringComparer.Ordinal).ToArray();
+        }
     }
 
     private static readonly string[] TypeNames = ["null", "boolean", "object", "array", "number", "string", "integer"];
@@ -558,6 +832,7 @@ internal sealed class SchemaCompiler
     private ObjectKeyword? CompileObject(Location at, SchemaNode node)
     {
         var e = at.Element;
+        bool Has(string name, out JsonElement value) => SchemaCompiler.Has(at, name, out value);
         var names = new Dictionary<byte[], NameEntry>(Utf8NameComparer.Instance);
         NameEntry Entry(string name)
         {
@@ -567,7 +842,7 @@ internal sealed class SchemaCompiler
         }
         bool any = false;
         var required = new List<string>();
-        if (e.TryGetProperty("required", out var req))
+        if (Has("required", out var req))
         {
             if (req.ValueKind != JsonValueKind.Array || req.EnumerateArray().Any(r => r.ValueKind != JsonValueKind.String))
                 throw Error("required must be an array of strings", at, "required");
@@ -581,7 +856,7 @@ internal sealed class SchemaCompiler
             any |= required.Count > 0;
         }
         var known = new List<string>();
-        if (e.TryGetProperty("properties", out var props))
+        if (Has("properties", out var props))
         {
             if (props.ValueKind != JsonValueKind.Object) throw Error("properties must be an object", at, "properties");
             foreach (var prop in props.EnumerateObject())
@@ -592,14 +867,14 @@ internal sealed class SchemaCompiler
             }
             any = true;
         }
-        if (e.TryGetProperty("allOf", out var allOf) && allOf.ValueKind == JsonValueKind.Array)
+        if (Has("allOf", out var allOf) && allOf.ValueKind == JsonValueKind.Array)
         {
             foreach (var part in allOf.EnumerateArray())
                 if (part.ValueKind == JsonValueKind.Object && part.TryGetProperty("properties", out var more) && more.ValueKind == JsonValueKind.Object)
                     known.AddRange(more.EnumerateObject().Select(x => x.Name));
         }
         var patterns = new List<(Regex, string, SchemaNode)>();
-        if (e.TryGetProperty("patternProperties", out var pp))
+        if (Has("patternProperties", out var pp))
         {
             if (pp.ValueKind != JsonValueKind.Object) throw Error("patternProperties must be an object", at, "patternProperties");
             foreach (var entry in pp.EnumerateObject())
@@ -609,33 +884,40 @@ internal sealed class SchemaCompiler
             }
             any = true;
         }
-        SchemaNode? additional = e.TryGetProperty("additionalProperties", out _) ? ChildOf(at, "additionalProperties") : null;
-        SchemaNode? propertyNames = e.TryGetProperty("propertyNames", out _) ? ChildOf(at, "propertyNames") : null;
-        long minProperties = e.TryGetProperty("minProperties", out var minP) ? Count(minP, at, "minProperties") : -1;
-        long maxProperties = e.TryGetProperty("maxProperties", out var maxP) ? Count(maxP, at, "maxProperties") : -1;
+        SchemaNode? additional = Has("additionalProperties", out _) ? ChildOf(at, "additionalProperties") : null;
+        SchemaNode? propertyNames = Has("propertyNames", out _) ? ChildOf(at, "propertyNames") : null;
+        long minProperties = Has("minProperties", out var minP) ? Count(minP, at, "minProperties") : -1;
+        long maxProperties = Has("maxProperties", out var maxP) ? Count(maxP, at, "maxProperties") : -1;
         var dependencies = new List<Dependency>();
-        if (e.TryGetProperty("dependencies", out var deps))
+        if (Has("dependencies", out var deps))
         {
             if (deps.ValueKind != JsonValueKind.Object) throw Error("dependencies must be an object", at, "dependencies");
             foreach (var d in deps.EnumerateObject())
             {
-                var utf8 = System.Text.Encoding.UTF8.GetBytes(d.Name);
-                if (d.Value.ValueKind == JsonValueKind.Array)
-                {
-                    if (d.Value.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
-                        throw Error($"dependencies['{Text.Sanitize(d.Name)}'] must be an array of strings or a schema", at, "dependencies");
-                    var list = d.Value.EnumerateArray().Select(x => x.GetString()!).Distinct().ToArray();
-                    if (list.Length > 0) dependencies.Add(new Dependency(d.Name, utf8, list, list.Select(System.Text.Encoding.UTF8.GetBytes).ToArray(), null));
-                }
-                else if (IsSchema(d.Value))
-                {
-                    var schema = Child(at, d.Value, "/dependencies/" + JsonPointer.Escape(d.Name));
-                    node.InPlace.Add(schema);
-                    dependencies.Add(new Dependency(d.Name, utf8, null, null, schema));
-                }
+                if (d.Value.ValueKind == JsonValueKind.Array) AddRequiredDependency(d, "dependencies", at, dependencies);
+                else if (IsSchema(d.Value)) AddSchemaDependency(d, "dependencies", at, node, dependencies);
                 else throw Error($"dependencies['{Text.Sanitize(d.Name)}'] must be an array of strings or a schema", at, "dependencies");
             }
         }
+        if (Has("dependentRequired", out var dependentRequired))
+        {
+            if (dependentRequired.ValueKind != JsonValueKind.Object) throw Error("dependentRequired must be an object", at, "dependentRequired");
+            foreach (var d in dependentRequired.EnumerateObject())
+            {
+                if (d.Value.ValueKind != JsonValueKind.Array) throw Error($"dependentRequired['{Text.Sanitize(d.Name)}'] must be an array of strings", at, "dependentRequired");
+                AddRequiredDependency(d, "dependentRequired", at, dependencies);
+            }
+        }
+        if (Has("dependentSchemas", out var dependentSchemas))
+        {
+            if (dependentSchemas.ValueKind != JsonValueKind.Object) throw Error("dependentSchemas must be an object", at, "dependentSchemas");
+            foreach (var d in dependentSchemas.EnumerateObject())
+            {
+                if (!IsSchema(d.Value)) throw Error($"dependentSchemas['{Text.Sanitize(d.Name)}'] must be a schema (an object or a boolean)", at, "dependentSchemas");
+                AddSchemaDependency(d, "dependentSchemas", at, node, dependencies);
+            }
+        }
+        node.DeclaredNames = known.Distinct().ToArray();
         any |= additional is not null || propertyNames is not null || minProperties > 0 || maxProperties >= 0 || dependencies.Count > 0;
         if (!any) return null;
         return new ObjectKeyword(names, required.ToArray())
@@ -648,6 +930,23 @@ internal sealed class SchemaCompiler
             Dependencies = dependencies.ToArray(),
             KnownNames = known.Distinct().ToArray(),
         };
+    }
+
+    private static void AddRequiredDependency(JsonProperty d, string keyword, Location at, List<Dependency> dependencies)
+    {
+        if (d.Value.EnumerateArray().Any(x => x.ValueKind != JsonValueKind.String))
+            throw Error(keyword == "dependencies"
+                ? $"dependencies['{Text.Sanitize(d.Name)}'] must be an array of strings or a schema"
+                : $"{keyword}['{Text.Sanitize(d.Name)}'] must be an array of strings", at, keyword);
+        var list = d.Value.EnumerateArray().Select(x => x.GetString()!).Distinct().ToArray();
+        if (list.Length > 0) dependencies.Add(new Dependency(d.Name, System.Text.Encoding.UTF8.GetBytes(d.Name), list, list.Select(System.Text.Encoding.UTF8.GetBytes).ToArray(), null));
+    }
+
+    private void AddSchemaDependency(JsonProperty d, string keyword, Location at, SchemaNode node, List<Dependency> dependencies)
+    {
+        var schema = Child(at, d.Value, "/" + keyword + "/" + JsonPointer.Escape(d.Name));
+        node.InPlace.Add(schema);
+        dependencies.Add(new Dependency(d.Name, System.Text.Encoding.UTF8.GetBytes(d.Name), null, null, schema));
     }
 
     private long Count(JsonElement value, Location at, string keyword)
@@ -670,12 +969,12 @@ internal sealed class SchemaCompiler
             {
                 // The non-backtracking engine matches in time linear in the input, so an evil pattern cannot hang the
                 // run and needs no timeout (a timeout costs a clock read per match, a fifth of a whole run's CPU).
-                regex = new Regex(pattern, RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
+                regex = new Regex(EcmaPattern.Translate(pattern), RegexOptions.CultureInvariant | RegexOptions.NonBacktracking, Regex.InfiniteMatchTimeout);
             }
             catch (NotSupportedException)
             {
                 // Backreferences, lookarounds and atomic groups need backtracking: bounded by the match timeout instead.
-                regex = new Regex(pattern, RegexOptions.CultureInvariant, _options.RegexTimeout);
+                regex = new Regex(EcmaPattern.Translate(pattern), RegexOptions.CultureInvariant, _options.RegexTimeout);
             }
             _regexes[pattern] = regex;
             return regex;

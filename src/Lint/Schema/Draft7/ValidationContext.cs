@@ -56,6 +56,60 @@ internal sealed class ValidationContext
 
     public void Pop() => _depth--;
 
+    /// <summary>How deep the current instance node is (0 for the document).</summary>
+    public int Depth => _depth;
+
+    // ---- annotations for unevaluatedProperties / unevaluatedItems ------------------------------------------
+
+    /// <summary>
+    /// The evaluated properties and items of the instance that the innermost schema with <c>unevaluated*</c> is
+    /// checking, or null. It applies only at its own depth: deeper instance nodes have their own.
+    /// </summary>
+    public Annotations? Tracker;
+
+    private readonly Stack<Annotations> _trackers = new();
+
+    /// <summary>The tracker that keywords evaluating the current instance node record into, if any.</summary>
+    public Annotations? Active => Tracker is { } t && t.Depth == _depth ? t : null;
+
+    /// <summary>A fresh tracker for the current instance node.</summary>
+    public Annotations RentTracker()
+    {
+        var t = _trackers.Count > 0 ? _trackers.Pop() : new Annotations();
+        t.Reset(_depth);
+        return t;
+    }
+
+    public void ReturnTracker(Annotations t) => _trackers.Push(t);
+
+    // ---- dynamic scope for $dynamicRef / $recursiveRef --------------------------------------------------------
+
+    private SchemaResource[] _scope = new SchemaResource[16];
+    private int _scopeDepth;
+
+    /// <summary>The innermost schema resource being evaluated, or null.</summary>
+    public SchemaResource? TopResource => _scopeDepth > 0 ? _scope[_scopeDepth - 1] : null;
+
+    /// <summary>The schema resources being evaluated, outermost first.</summary>
+    public ReadOnlySpan<SchemaResource> Scope => _scope.AsSpan(0, _scopeDepth);
+
+    public void PushScope(SchemaResource resource)
+    {
+        if (_scopeDepth == _scope.Length) Array.Resize(ref _scope, _scopeDepth * 2);
+        _scope[_scopeDepth++] = resource;
+    }
+
+    public void PopScope() => _scopeDepth--;
+
+    /// <summary>Forgets the state of an earlier (possibly aborted) validation.</summary>
+    public void Reset()
+    {
+        _depth = 0;
+        _scopeDepth = 0;
+        Tracker = null;
+        Violations.Clear();
+    }
+
     /// <summary>The JSON Pointer of the current instance node.</summary>
     public string Pointer()
     {
@@ -83,4 +137,64 @@ internal sealed class ValidationContext
     public void Report(SchemaViolation violation) => Violations.Add(violation);
 
     private readonly record struct Segment(JsonProperty Property, int Index);
+}
+
+/// <summary>The properties and items of one instance node that some keyword has evaluated (by position).</summary>
+internal sealed class Annotations
+{
+    private ulong[] _props = new ulong[1];
+    private ulong[] _items = new ulong[1];
+
+    public int Depth;
+    public bool AllProperties;
+    public bool AllItems;
+
+    public void Reset(int depth)
+    {
+        Depth = depth;
+        Array.Clear(_props);
+        Array.Clear(_items);
+        AllProperties = AllItems = false;
+    }
+
+    public void MarkProperty(int i) => Mark(ref _props, i);
+
+    public void MarkItem(int i) => Mark(ref _items, i);
+
+    public void MarkItemsBelow(int n)
+    {
+        for (int i = 0; i < n; i++) Mark(ref _items, i);
+    }
+
+    public bool HasProperty(int i) => AllProperties || Has(_props, i);
+
+    public bool HasItem(int i) => AllItems || Has(_items, i);
+
+    /// <summary>Adds what another tracker of the same node recorded (a subschema that passed).</summary>
+    public void Merge(Annotations other)
+    {
+        AllProperties |= other.AllProperties;
+        AllItems |= other.AllItems;
+        Or(ref _props, other._props);
+        Or(ref _items, other._items);
+    }
+
+    private static void Mark(ref ulong[] bits, int i)
+    {
+        int w = i >> 6;
+        if (w >= bits.Length) Array.Resize(ref bits, Math.Max(w + 1, bits.Length * 2));
+        bits[w] |= 1UL << (i & 63);
+    }
+
+    private static bool Has(ulong[] bits, int i)
+    {
+        int w = i >> 6;
+        return w < bits.Length && (bits[w] & (1UL << (i & 63))) != 0;
+    }
+
+    private static void Or(ref ulong[] bits, ulong[] other)
+    {
+        if (other.Length > bits.Length) Array.Resize(ref bits, other.Length);
+        for (int i = 0; i < other.Length; i++) bits[i] |= other[i];
+    }
 }
