@@ -19,6 +19,7 @@ public static class CommandLineBuilder
         root.Subcommands.Add(InitCommand.Create(stdout, stderr));
         root.Subcommands.Add(SchemaCommand.Create(stdout));
         root.Subcommands.Add(RenameCommand.Create(stdout, stderr));
+        root.Subcommands.Add(LspCommand.Create());
         return root;
     }
 

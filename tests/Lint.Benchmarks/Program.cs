@@ -3,6 +3,7 @@ using Lint.Benchmarks;
 
 // dotnet run -c Release --project tests/Lint.Benchmarks -- generate DIR COUNT [SEED] [DEFECT_RATE]
 // dotnet run -c Release --project tests/Lint.Benchmarks -- profile DIR
+// dotnet run -c Release --project tests/Lint.Benchmarks -- lsp [ROUNDS]   (paired medians of lint lsp edits, docs/editors.md)
 // dotnet run -c Release --project tests/Lint.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter '*']
 if (args.Length > 0 && args[0] == "generate")
 {
@@ -25,6 +26,10 @@ if (args.Length > 0 && args[0] == "profile")
         return 2;
     }
     return Profile.Run(Path.GetFullPath(args[1]));
+}
+if (args.Length > 0 && args[0] == "lsp")
+{
+    return LspBenchmarks.RunPaired(args.Length > 1 ? int.Parse(args[1]) : 100);
 }
 BenchmarkSwitcher.FromAssembly(typeof(Fixtures).Assembly).Run(args);
 return 0;
