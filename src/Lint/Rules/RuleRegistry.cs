@@ -36,6 +36,7 @@ public static class RuleRegistry
         new DuplicateSourceRule(),
         new DuplicateTagRule(),
         new FileTooLargeRule(),
+        new ContentHtmlRule(),
         new StaleLastUpdatedRule(),
     ];
 }
