@@ -23,7 +23,7 @@ public sealed class ParsedDocument : IDisposable
         Document = document;
         Lines = lines;
         DuplicateKeys = duplicates;
-        Positions = new PositionMap(bytes.AsMemory(bomLength), bomLength);
+        Positions = new PositionMap(bytes.AsMemory(bomLength), bomLength, duplicates.Count == 0 ? document : null);
     }
 
     /// <summary>The file's bytes, exactly as read.</summary>
@@ -197,57 +197,69 @@ public static class StrictJsonParser
         }
     }
 
-    /// <summary>Above this many properties in one object, names are compared through a hash set instead of one by one.</summary>
+    /// <summary>Above this many properties in one object, name hashes are compared through a hash set instead of one by one.</summary>
     private const int LinearNameLimit = 64;
+
+    /// <summary>The hashes of the names of the objects being walked (a stack: each object's names above its parent's), per thread.</summary>
+    [ThreadStatic]
+    private static ulong[]? t_nameHashes;
 
     /// <summary>
     /// Whether the parsed tree needs the token-by-token <see cref="Scan"/>: some object repeats a property name, or a
-    /// string or name holds an escape (which might be an unpaired surrogate). Names are compared as raw UTF-8; an
-    /// object with many properties goes through a hash set, so no input makes this quadratic. The tree is at most
+    /// string or name holds an escape (which might be an unpaired surrogate). Each name's raw UTF-8 is hashed once and
+    /// compared with the hashes of the object's earlier names (through a hash set for an object with many properties,
+    /// so no input makes this quadratic); only equal hashes compare the names themselves. The tree is at most
     /// <see cref="MaxDepth"/> deep, so the recursion is bounded.
     /// </summary>
     private static bool NeedsTokenScan(JsonElement element)
+    {
+        var hashes = t_nameHashes ??= new ulong[256];
+        bool needed = NeedsTokenScan(element, ref hashes, 0);
+        t_nameHashes = hashes;
+        return needed;
+    }
+
+    private static bool NeedsTokenScan(JsonElement element, ref ulong[] hashes, int top)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
             {
                 int count = 0;
-                HashSet<string>? set = null;
+                HashSet<ulong>? set = null;
                 foreach (var property in element.EnumerateObject())
                 {
                     var raw = JsonMarshal.GetRawUtf8PropertyName(property);
                     if (raw.IndexOf((byte)'\\') >= 0) return true;
-                    if (count >= LinearNameLimit)
-                    {
-                        if (set is null)
-                        {
-                            set = new HashSet<string>(StringComparer.Ordinal);
-                            foreach (var earlier in element.EnumerateObject())
-                            {
-                                if (set.Count == count) break;
-                                set.Add(earlier.Name);
-                            }
-                        }
-                        if (!set.Add(property.Name)) return true;
-                    }
+                    ulong hash = Hash(raw);
+                    bool seen;
+                    if (set is not null) seen = !set.Add(hash);
                     else
                     {
-                        int seen = 0;
-                        foreach (var earlier in element.EnumerateObject())
+                        seen = hashes.AsSpan(top, count).Contains(hash);
+                        if (count == LinearNameLimit)
                         {
-                            if (seen++ == count) break;
-                            if (JsonMarshal.GetRawUtf8PropertyName(earlier).SequenceEqual(raw)) return true;
+                            set = new HashSet<ulong>(hashes.AsSpan(top, count).ToArray());
+                            set.Add(hash);
+                        }
+                        else
+                        {
+                            if (top + count >= hashes.Length) Array.Resize(ref hashes, hashes.Length * 2);
+                            hashes[top + count] = hash;
                         }
                     }
+                    if (seen && RepeatsEarlierName(element, raw, count)) return true;
                     count++;
-                    if (NeedsTokenScan(property.Value)) return true;
                 }
+                // The values are walked once the object's own names are known, above them on the stack.
+                int above = set is null ? top + count : top;
+                foreach (var property in element.EnumerateObject())
+                    if (NeedsTokenScan(property.Value, ref hashes, above)) return true;
                 return false;
             }
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
-                    if (NeedsTokenScan(item)) return true;
+                    if (NeedsTokenScan(item, ref hashes, top)) return true;
                 return false;
             case JsonValueKind.String:
                 // Only a \u escape can encode a surrogate; "\\u" (an escaped backslash) merely costs a needless check.
@@ -255,6 +267,26 @@ public static class StrictJsonParser
             default:
                 return false;
         }
+    }
+
+    /// <summary>FNV-1a over a name's raw bytes.</summary>
+    private static ulong Hash(ReadOnlySpan<byte> raw)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in raw) hash = (hash ^ b) * 1099511628211UL;
+        return hash;
+    }
+
+    /// <summary>Whether one of the first <paramref name="count"/> names of <paramref name="element"/> is exactly <paramref name="raw"/> (after equal hashes).</summary>
+    private static bool RepeatsEarlierName(JsonElement element, ReadOnlySpan<byte> raw, int count)
+    {
+        int seen = 0;
+        foreach (var earlier in element.EnumerateObject())
+        {
+            if (seen++ == count) break;
+            if (JsonMarshal.GetRawUtf8PropertyName(earlier).SequenceEqual(raw)) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether an escaped string cannot be decoded (an unpaired surrogate escape such as <c>\ud800</c>).</summary>
