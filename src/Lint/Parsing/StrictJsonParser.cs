@@ -16,18 +16,29 @@ public sealed record DuplicateKey(string Pointer, string Name, int Offset, int F
 /// <summary>A document that parsed strictly: its bytes, its System.Text.Json DOM and its position map.</summary>
 public sealed class ParsedDocument : IDisposable
 {
-    internal ParsedDocument(byte[] bytes, int bomLength, JsonDocument document, LineIndex lines, IReadOnlyList<DuplicateKey> duplicates)
+    internal ParsedDocument(ReadOnlyMemory<byte> bytes, int bomLength, JsonDocument document, LineIndex lines, IReadOnlyList<DuplicateKey> duplicates)
     {
-        Bytes = bytes;
+        Memory = bytes;
         BomLength = bomLength;
         Document = document;
         Lines = lines;
         DuplicateKeys = duplicates;
-        Positions = new PositionMap(bytes.AsMemory(bomLength), bomLength, duplicates.Count == 0 ? document : null);
+        Positions = new PositionMap(bytes[bomLength..], bomLength, duplicates.Count == 0 ? document : null);
     }
 
+    private byte[]? _bytes;
+
     /// <summary>The file's bytes, exactly as read.</summary>
-    public byte[] Bytes { get; }
+    /// <remarks>
+    /// The array that was parsed when it holds exactly the file; a copy when the file was parsed from part of a larger
+    /// (pooled) buffer. <see cref="Memory"/> never copies.
+    /// </remarks>
+    public byte[] Bytes => _bytes ??= MemoryMarshal.TryGetArray(Memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+        ? segment.Array
+        : Memory.ToArray();
+
+    /// <summary>The file's bytes, exactly as read, without a copy.</summary>
+    public ReadOnlyMemory<byte> Memory { get; }
 
     /// <summary>Length of a leading UTF-8 byte order mark (0 when there is none).</summary>
     public int BomLength { get; }
@@ -66,12 +77,12 @@ public sealed class ParsedDocument : IDisposable
     /// </summary>
     public int OffsetInString(string pointer, int index)
     {
-        if (!Positions.TryGet(pointer, out var span) || span.Length < 2 || Bytes[span.Start] != (byte)'"') return OffsetOf(pointer);
+        if (!Positions.TryGet(pointer, out var span) || span.Length < 2 || Memory.Span[span.Start] != (byte)'"') return OffsetOf(pointer);
         StringPositions? map;
         lock (Positions)
         {
             _strings ??= new Dictionary<string, StringPositions>(StringComparer.Ordinal);
-            if (!_strings.TryGetValue(pointer, out map)) _strings[pointer] = map = new StringPositions(Bytes, span);
+            if (!_strings.TryGetValue(pointer, out map)) _strings[pointer] = map = new StringPositions(Memory, span);
         }
         return map.OffsetOf(index);
     }
@@ -130,8 +141,20 @@ public static class StrictJsonParser
     /// <summary>Parses <paramref name="bytes"/>; exactly one of the results is non-null.</summary>
     public static (ParsedDocument? Document, ParseError? Error, LineIndex Lines) Parse(byte[] bytes)
     {
-        var lines = new LineIndex(bytes);
-        int bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Parse(bytes.AsMemory());
+    }
+
+    /// <summary>
+    /// Parses <paramref name="memory"/> (a file read into part of a pooled buffer, say); exactly one of the results is
+    /// non-null. The document reads the memory while it is in use: the caller keeps it unchanged until the document is
+    /// disposed.
+    /// </summary>
+    public static (ParsedDocument? Document, ParseError? Error, LineIndex Lines) Parse(ReadOnlyMemory<byte> memory)
+    {
+        var bytes = memory.Span;
+        var lines = new LineIndex(memory);
+        int bom = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
         if (bom > 0)
             return (null, new ParseError(0, "the file starts with a UTF-8 byte order mark (BOM); JSON text must not (RFC 8259, section 8.1)"), lines);
 
@@ -141,7 +164,7 @@ public static class StrictJsonParser
             return (null, new ParseError(bad, $"the file is not valid UTF-8 (byte 0x{bytes[bad]:X2} at offset {bad})"), lines);
         }
 
-        var json = bytes.AsSpan(bom);
+        var json = bytes[bom..];
         if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
             return (null, new ParseError(bom, bytes.Length == 0 ? "the file is empty; expected a JSON object" : "the file holds only whitespace; expected a JSON object"), lines);
 
@@ -152,7 +175,7 @@ public static class StrictJsonParser
             // One strict parse validates the syntax. A walk of the parsed tree then compares property names as raw
             // UTF-8 and looks at escaped strings, without allocating; only a file that repeats a key or holds an
             // escape pays for the token-by-token pass that names the repeats with their pointers and positions.
-            document = JsonDocument.Parse(bytes.AsMemory(bom), DocumentOptions);
+            document = JsonDocument.Parse(memory[bom..], DocumentOptions);
             if (NeedsTokenScan(document.RootElement)) duplicates = Scan(json, bom);
         }
         catch (UnpairedSurrogateException ex)
@@ -166,17 +189,17 @@ public static class StrictJsonParser
             int offset = bom + lines.LineStart((int)(ex.LineNumber ?? 0)) + (int)(ex.BytePositionInLine ?? 0);
             offset = Math.Min(offset, bytes.Length);
             bool comment = offset + 1 < bytes.Length && bytes[offset] == (byte)'/' && (bytes[offset + 1] == (byte)'/' || bytes[offset + 1] == (byte)'*');
-            bool atEnd = bytes.AsSpan(offset).IndexOfAnyExcept(" \t\r\n"u8) < 0;
+            bool atEnd = bytes[offset..].IndexOfAnyExcept(" \t\r\n"u8) < 0;
             string message = comment ? "comments are not allowed in JSON"
                 : atEnd ? "unexpected end of file; the JSON is incomplete"
                 : Describe(ex.Message);
             return (null, new ParseError(offset, message), lines);
         }
 
-        return (new ParsedDocument(bytes, bom, document!, lines, duplicates ?? (IReadOnlyList<DuplicateKey>)Array.Empty<DuplicateKey>()), null, lines);
+        return (new ParsedDocument(memory, bom, document!, lines, duplicates ?? (IReadOnlyList<DuplicateKey>)Array.Empty<DuplicateKey>()), null, lines);
     }
 
-    private static int FirstInvalidUtf8(byte[] bytes)
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
         var buffer = ArrayPool<char>.Shared.Rent(4096);
         try
@@ -184,7 +207,7 @@ public static class StrictJsonParser
             int consumed = 0;
             while (consumed < bytes.Length)
             {
-                var st = Utf8.ToUtf16(bytes.AsSpan(consumed), buffer, out int read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+                var st = Utf8.ToUtf16(bytes[consumed..], buffer, out int read, out _, replaceInvalidSequences: false, isFinalBlock: true);
                 consumed += read;
                 if (st == OperationStatus.InvalidData || st == OperationStatus.NeedMoreData) return Math.Min(consumed, bytes.Length - 1);
                 if (st == OperationStatus.Done) break;
