@@ -176,7 +176,7 @@ public static class StrictJsonParser
             // UTF-8 and looks at escaped strings, without allocating; only a file that repeats a key or holds an
             // escape pays for the token-by-token pass that names the repeats with their pointers and positions.
             document = JsonDocument.Parse(memory[bom..], DocumentOptions);
-            if (NeedsTokenScan(document.RootElement)) duplicates = Scan(json, bom);
+            if (NeedsTokenScan(document.RootElement, json)) duplicates = Scan(json, bom);
         }
         catch (UnpairedSurrogateException ex)
         {
@@ -234,15 +234,17 @@ public static class StrictJsonParser
     /// so no input makes this quadratic); only equal hashes compare the names themselves. The tree is at most
     /// <see cref="MaxDepth"/> deep, so the recursion is bounded.
     /// </summary>
-    private static bool NeedsTokenScan(JsonElement element)
+    private static bool NeedsTokenScan(JsonElement element, ReadOnlySpan<byte> json)
     {
         var hashes = t_nameHashes ??= new ulong[256];
-        bool needed = NeedsTokenScan(element, ref hashes, 0);
+        // Only a \u escape can encode a lone surrogate: a file without one has no string worth decoding here.
+        bool strings = json.IndexOf("\\u"u8) >= 0;
+        bool needed = NeedsTokenScan(element, ref hashes, 0, strings);
         t_nameHashes = hashes;
         return needed;
     }
 
-    private static bool NeedsTokenScan(JsonElement element, ref ulong[] hashes, int top)
+    private static bool NeedsTokenScan(JsonElement element, ref ulong[] hashes, int top, bool strings)
     {
         switch (element.ValueKind)
         {
@@ -267,25 +269,30 @@ public static class StrictJsonParser
                         }
                         else
                         {
-                            if (top + count >= hashes.Length) Array.Resize(ref hashes, hashes.Length * 2);
+                            if (top + count + 1 >= hashes.Length) Array.Resize(ref hashes, hashes.Length * 2);
                             hashes[top + count] = hash;
                         }
                     }
                     if (seen && RepeatsEarlierName(element, raw, count)) return true;
                     count++;
+                    // The value's own names go above this object's (which are frozen once a hash set holds them).
+                    var value = property.Value;
+                    var kind = value.ValueKind;
+                    if ((kind is JsonValueKind.Object or JsonValueKind.Array || (strings && kind == JsonValueKind.String))
+                        && NeedsTokenScan(value, ref hashes, set is null ? top + count : top + LinearNameLimit, strings)) return true;
                 }
-                // The values are walked once the object's own names are known, above them on the stack.
-                int above = set is null ? top + count : top;
-                foreach (var property in element.EnumerateObject())
-                    if (NeedsTokenScan(property.Value, ref hashes, above)) return true;
                 return false;
             }
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
-                    if (NeedsTokenScan(item, ref hashes, top)) return true;
+                {
+                    var kind = item.ValueKind;
+                    if ((kind is JsonValueKind.Object or JsonValueKind.Array || (strings && kind == JsonValueKind.String))
+                        && NeedsTokenScan(item, ref hashes, top, strings)) return true;
+                }
                 return false;
             case JsonValueKind.String:
-                // Only a \u escape can encode a surrogate; "\\u" (an escaped backslash) merely costs a needless check.
+                // "\\u" (an escaped backslash) merely costs a needless check.
                 return JsonMarshal.GetRawUtf8Value(element).IndexOf("\\u"u8) >= 0 && HasBadEscape(element);
             default:
                 return false;
