@@ -32,6 +32,12 @@ public sealed class HtmlElement
     /// <summary>The attributes in source order (a repeated attribute is kept once, as browsers do: the first).</summary>
     public IReadOnlyList<HtmlAttribute> Attributes { get; }
 
+    /// <summary>
+    /// The element it is inside, as the HTML5 parser builds the tree (null at the top level, and for a tag the parser
+    /// drops, such as a second <c>&lt;body&gt;</c>).
+    /// </summary>
+    public HtmlElement? Parent { get; internal set; }
+
     /// <summary>The text inside the element, character references decoded (filled for headings only: <see cref="HeadingLevel"/> &gt; 0).</summary>
     public string? Text { get; internal set; }
 

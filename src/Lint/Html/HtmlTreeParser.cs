@@ -35,6 +35,7 @@ internal static class HtmlTreeParser
     {
         public string Source = "";
         public readonly List<HtmlElement> Elements = [];
+        public readonly List<HtmlElement> Open = [];
         public readonly List<(int Index, bool Start, string Name)> Tags = [];
         public readonly List<(int Index, HtmlParseError Code, string Message)> Errors = [];
     }
@@ -58,12 +59,17 @@ internal static class HtmlTreeParser
                     var attributes = new List<HtmlAttribute>(tag.Attributes.Count);
                     foreach (var a in tag.Attributes)
                         attributes.Add(Attribute(c.Source, a.Name, a.Value, a.Position.Index - Prefix.Length));
-                    c.Elements.Add(new HtmlElement(tag.Name, index, attributes));
+                    // The parent as the tags spell it out; the tree corrects it below where the parser built otherwise.
+                    var element = new HtmlElement(tag.Name, index, attributes) { Parent = c.Open.Count > 0 ? c.Open[^1] : null };
+                    c.Elements.Add(element);
                     c.Tags.Add((index, true, tag.Name));
+                    if (!Void.Contains(tag.Name) && !tag.IsSelfClosing) c.Open.Add(element);
                 }
                 else if (token.Type == HtmlTokenType.EndTag)
                 {
                     c.Tags.Add((index, false, tag.Name));
+                    int at = c.Open.FindLastIndex(e => e.Name == tag.Name);
+                    if (at >= 0) c.Open.RemoveRange(at, c.Open.Count - at);
                 }
             },
         };
@@ -116,20 +122,32 @@ internal static class HtmlTreeParser
         }
         using (document)
         {
-            FillHeadingText(document, collector);
+            FillFromTree(document, collector);
             var problems = Problems(document, collector);
             return (collector.Elements, problems);
         }
     }
 
-    private static void FillHeadingText(IDocument document, Collector c)
+    /// <summary>Fills what only the tree knows: each element's parent, and the text of headings.</summary>
+    private static void FillFromTree(IDocument document, Collector c)
     {
-        Dictionary<int, HtmlElement>? byIndex = null;
-        foreach (var element in document.QuerySelectorAll("h1, h2, h3, h4, h5, h6"))
+        if (document.Body is not { } body || c.Elements.Count == 0) return;
+        var byIndex = new Dictionary<int, HtmlElement>(c.Elements.Count);
+        foreach (var e in c.Elements) byIndex.TryAdd(e.Index, e);
+        HtmlElement? Known(IElement node) =>
+            node.SourceReference is { } reference && byIndex.TryGetValue(reference.Position.Index - Prefix.Length, out var e) ? e : null;
+        foreach (var node in body.Descendants<IElement>())
         {
-            if (element.SourceReference is not { } reference) continue;
-            byIndex ??= c.Elements.Where(e => e.HeadingLevel > 0).ToDictionary(e => e.Index);
-            if (byIndex.TryGetValue(reference.Position.Index - Prefix.Length, out var heading)) heading.Text = element.TextContent;
+            if (Known(node) is not { } element) continue;
+            for (var up = node.ParentElement; up is not null && up != body; up = up.ParentElement)
+            {
+                if (Known(up) is { } parent)
+                {
+                    element.Parent = parent;
+                    break;
+                }
+            }
+            if (element.HeadingLevel > 0) element.Text = node.TextContent;
         }
     }
 

@@ -18,6 +18,17 @@ internal static class SimpleHtmlScanner
     private const int Phrasing = 1, Block = 2, Heading = 3, ListItem = 4, DefinitionItem = 5, Anchor = 6, VoidInline = 7, VoidBlock = 8;
 
     private static readonly Dictionary<string, int> Kinds = Build();
+    private static readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> KindsBySpan = Kinds.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly HashSet<string> CommonAttributes = new(StringComparer.Ordinal) { "id", "href", "class", "title", "src", "alt", "rel", "target", "name", "lang", "dir" };
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> CommonAttributesBySpan = CommonAttributes.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The lower-case name, without allocating when it is a known lower-case name.</summary>
+    private static string? TagName(ReadOnlySpan<char> name, out int kind)
+    {
+        if (KindsBySpan.TryGetValue(name, out var known, out kind)) return known;
+        var lower = name.ToString().ToLowerInvariant();
+        return Kinds.TryGetValue(lower, out kind) ? lower : null;
+    }
 
     private static Dictionary<string, int> Build()
     {
@@ -41,6 +52,7 @@ internal static class SimpleHtmlScanner
     private struct State
     {
         public List<string> Open;
+        public List<HtmlElement> OpenElements;
         public int Paragraphs;
         public int Headings;
         public int Anchors;
@@ -52,7 +64,7 @@ internal static class SimpleHtmlScanner
     public static bool TryScan(string s, out List<HtmlElement> elements)
     {
         elements = [];
-        var state = new State { Open = new List<string>(16) };
+        var state = new State { Open = new List<string>(16), OpenElements = new List<HtmlElement>(16) };
         int i = 0;
         int n = s.Length;
         while (i < n)
@@ -87,20 +99,23 @@ internal static class SimpleHtmlScanner
     /// <summary>Text without characters the HTML5 tokenizer reports or changes (NUL, controls, lone surrogates, noncharacters).</summary>
     private static bool PlainText(string s, int start, int end)
     {
-        for (int i = start; i < end; i++)
+        int i = start;
+        while (i < end)
         {
+            // Printable ASCII is the bulk of any record: skip it vectorized, and look at the other characters one by one.
+            int skip = s.AsSpan(i, end - i).IndexOfAnyExceptInRange(' ', '~');
+            if (skip < 0) return true;
+            i += skip;
             char c = s[i];
-            if (c >= 0x20 && c < 0x7F) continue;
-            if (c is '\n' or '\t' or '\r' or '\f') continue;
-            if (c < 0xA0 || (c >= 0xFDD0 && c <= 0xFDEF) || c >= 0xFFFE) return false;
-            if (char.IsHighSurrogate(c))
+            if (c is '\n' or '\t' or '\r' or '\f' || (c >= 0xA0 && c < 0xD800) || (c >= 0xE000 && c < 0xFDD0) || (c > 0xFDEF && c < 0xFFFE))
             {
-                if (i + 1 >= end || !char.IsLowSurrogate(s[i + 1])) return false;
-                int cp = char.ConvertToUtf32(c, s[i + 1]);
-                if ((cp & 0xFFFE) == 0xFFFE) return false;
                 i++;
+                continue;
             }
-            else if (char.IsLowSurrogate(c)) return false;
+            if (!char.IsHighSurrogate(c) || i + 1 >= end || !char.IsLowSurrogate(s[i + 1])) return false;
+            int cp = char.ConvertToUtf32(c, s[i + 1]);
+            if ((cp & 0xFFFE) == 0xFFFE) return false;
+            i += 2;
         }
         return true;
     }
@@ -153,6 +168,7 @@ internal static class SimpleHtmlScanner
         if (open.Count == 0 || !s.AsSpan(start, end - start).Equals(open[^1], StringComparison.OrdinalIgnoreCase)) return false;
         string name = open[^1];
         open.RemoveAt(open.Count - 1);
+        state.OpenElements.RemoveAt(state.OpenElements.Count - 1);
         int kind = Kinds[name];
         if (name == "p") state.Paragraphs--;
         else if (kind == Heading)
@@ -174,9 +190,8 @@ internal static class SimpleHtmlScanner
         int end = start;
         while (end < s.Length && char.IsAsciiLetterOrDigit(s[end])) end++;
         if (end >= s.Length) return false;
-        string name = s.Substring(start, end - start).ToLowerInvariant();
-        if (!Kinds.TryGetValue(name, out int kind)) return false;
-        var attributes = new List<HtmlAttribute>();
+        if (TagName(s.AsSpan(start, end - start), out int kind) is not { } name) return false;
+        List<HtmlAttribute>? attributes = null;
         int j = end;
         bool selfClosing = false;
         while (true)
@@ -198,7 +213,7 @@ internal static class SimpleHtmlScanner
             while (j < s.Length && HtmlTreeParser.IsBlank(s[j])) j++;
             if (j >= s.Length) return false;
             if (s[j] is '>' or '/') continue;
-            if (!Attribute(s, ref j, attributes)) return false;
+            if (!Attribute(s, ref j, attributes ??= new List<HtmlAttribute>(2))) return false;
         }
         _ = selfClosing;
         i = j + 1;
@@ -213,10 +228,11 @@ internal static class SimpleHtmlScanner
             case Anchor when state.Anchors > 0:
                 return false;
         }
-        var element = new HtmlElement(name, tagStart, attributes);
+        var element = new HtmlElement(name, tagStart, (IReadOnlyList<HtmlAttribute>?)attributes ?? []) { Parent = state.OpenElements.Count > 0 ? state.OpenElements[^1] : null };
         elements.Add(element);
         if (kind is VoidInline or VoidBlock) return true;
         open.Add(name);
+        state.OpenElements.Add(element);
         if (name == "p") state.Paragraphs++;
         else if (kind == Heading)
         {
@@ -233,7 +249,8 @@ internal static class SimpleHtmlScanner
         int nameStart = j;
         while (j < s.Length && (char.IsAsciiLetterOrDigit(s[j]) || s[j] is '-' or '_' or ':' or '.')) j++;
         if (j == nameStart || j >= s.Length) return false;
-        string name = s.Substring(nameStart, j - nameStart).ToLowerInvariant();
+        var span = s.AsSpan(nameStart, j - nameStart);
+        string name = CommonAttributesBySpan.TryGetValue(span, out var common) ? common : span.ToString().ToLowerInvariant();
         foreach (var a in attributes)
             if (a.Name == name) return false;
         if (s[j] != '=')

@@ -37,6 +37,8 @@ public static class RuleRegistry
         new DuplicateTagRule(),
         new FileTooLargeRule(),
         new ContentHtmlRule(),
+        new ContentUnsafeRule(),
+        new HeadingIdRule(),
         new StaleLastUpdatedRule(),
     ];
 }

@@ -158,7 +158,7 @@ public sealed class HtmlContentTests
     }
 
     private static string Shape(IEnumerable<HtmlElement> elements) => string.Join("\n", elements.Select(e =>
-        $"{e.Name}@{e.Index} text={e.Text?.ReplaceLineEndings("\n")} " + string.Join(" ", e.Attributes.Select(a => $"{a.Name}={a.Value}@{a.Index}/{a.ValueIndex}+{a.ValueLength}"))));
+        $"{e.Name}@{e.Index} parent={e.Parent?.Index} text={e.Text?.ReplaceLineEndings("\n")} " + string.Join(" ", e.Attributes.Select(a => $"{a.Name}={a.Value}@{a.Index}/{a.ValueIndex}+{a.ValueLength}"))));
 
     private static readonly string[] Tags = ["p", "h2", "h3", "ul", "ol", "li", "strong", "em", "a", "blockquote", "code", "div", "span", "br", "img", "hr", "dl", "dt", "dd", "table", "td", "script", "P", "Em"];
     private static readonly string[] Texts = ["x", " ", "&amp;", "&rsquo;", "&#233;", "&#x1F600;", "&nosuch;", "&#0;", "<", "\n", "\r\n", "é", "&", "<!-- c -->"];
