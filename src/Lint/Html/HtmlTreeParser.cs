@@ -106,8 +106,17 @@ internal static class HtmlTreeParser
 
     internal static bool IsBlank(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 
+    /// <summary>
+    /// The deepest nesting the tree is built for. The HTML5 tree builder checks scopes by walking the stack of open
+    /// elements, so its time grows with the square of the depth: 100,000 nested tags would take hours. Real records
+    /// nest a few levels; deeper markup is read by the tokenizer alone (every tag and attribute, for content-unsafe and
+    /// the links) and reported once.
+    /// </summary>
+    internal const int MaxDepth = 256;
+
     public static (IReadOnlyList<HtmlElement> Elements, IReadOnlyList<HtmlProblem> Problems) Parse(string source)
     {
+        if (DeepestTag(source) is int deep) return Tokenize(source, deep);
         var parser = _parser ??= CreateParser();
         var collector = new Collector { Source = source };
         _current = collector;
@@ -126,6 +135,42 @@ internal static class HtmlTreeParser
             var problems = Problems(document, collector);
             return (collector.Elements, problems);
         }
+    }
+
+    /// <summary>The index of the start tag that opens more than <see cref="MaxDepth"/> elements (counting tags as written), or null.</summary>
+    private static int? DeepestTag(string source)
+    {
+        int depth = 0;
+        int i = 0;
+        while (true)
+        {
+            int lt = source.IndexOf('<', i);
+            if (lt < 0 || lt + 1 >= source.Length) return null;
+            char next = source[lt + 1];
+            if (next == '/') depth = Math.Max(0, depth - 1);
+            else if (char.IsAsciiLetter(next) && ++depth > MaxDepth) return lt;
+            i = lt + 1;
+        }
+    }
+
+    /// <summary>Markup nested too deep for the tree builder: its tags and attributes from the tokenizer, and one problem.</summary>
+    private static (IReadOnlyList<HtmlElement> Elements, IReadOnlyList<HtmlProblem> Problems) Tokenize(string source, int deep)
+    {
+        var elements = new List<HtmlElement>();
+        var tokenizer = new HtmlTokenizer(new AngleSharp.Text.TextSource(source), AngleSharp.Html.HtmlEntityProvider.Resolver);
+        while (true)
+        {
+            var token = tokenizer.Get();
+            if (token.Type == HtmlTokenType.EndOfFile) break;
+            if (token.Type != HtmlTokenType.StartTag || token is not HtmlTagToken tag) continue;
+            int index = source.LastIndexOf('<', Math.Clamp(token.Position.Index, 0, source.Length - 1));
+            var attributes = new List<HtmlAttribute>(tag.Attributes.Count);
+            foreach (var a in tag.Attributes)
+                attributes.Add(Attribute(source, a.Name, a.Value, a.Position.Index));
+            elements.Add(new HtmlElement(tag.Name, Math.Max(0, index), attributes));
+        }
+        return (elements, [new HtmlProblem(deep, HtmlProblemKind.Syntax, Excerpt(source, deep),
+            $"elements nested more than {MaxDepth} deep: browsers rebuild such markup unpredictably; flatten it (lint checked its tags and attributes, not its structure)")]);
     }
 
     /// <summary>Fills what only the tree knows: each element's parent, and the text of headings.</summary>

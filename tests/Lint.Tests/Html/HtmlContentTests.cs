@@ -140,6 +140,19 @@ public sealed class HtmlContentTests
     private static int CountAstral(string line, int column) => line.Contains('\ud83d') ? 1 : 0;
 
     [Fact]
+    public void MarkupNestedTooDeepIsOneProblemAndItsTagsAreStillRead()
+    {
+        // The tree builder takes time in the square of the depth; 20,000 levels must not hang the run.
+        string source = string.Concat(Enumerable.Repeat("<div><span>", 10_000)) + "<img src=x onerror=alert(1)>";
+        var html = HtmlContent.Parse(source);
+        var problem = Assert.Single(html.Problems);
+        Assert.Equal((HtmlProblemKind.Syntax, (HtmlTreeParser.MaxDepth / 2) * "<div><span>".Length), (problem.Kind, problem.Index));
+        var img = html.Elements[^1];
+        Assert.Equal(("img", source.IndexOf("<img", StringComparison.Ordinal), "alert(1)"), (img.Name, img.Index, img.Attribute("onerror")!.Value));
+        Assert.Equal(20_001, html.Elements.Count);
+    }
+
+    [Fact]
     public void ARecordWithoutAStringContentHtmlHasNone()
     {
         var doc = Incidents.Valid("x");
