@@ -9,7 +9,7 @@ public sealed class DuplicateTagRule : IFileRule
     public static RuleMessage RepeatedTag { get; } = new("repeated-tag", "tag {{tag}} repeats tags[{{first}}]");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-tag", "A tag is listed twice (case-insensitive).", Severity.Warning, FixAvailability.Always) { Messages = [RepeatedTag] };
+    public RuleMetadata Metadata { get; } = new("duplicate-tag", "A tag is listed twice (case-insensitive).", Severity.Warning, FixAvailability.Always) { Messages = [RepeatedTag], Inputs = ["/record/tags/*"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)
