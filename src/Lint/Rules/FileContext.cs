@@ -15,9 +15,13 @@ public sealed class FileContext
     private HashSet<RuleFact>? _computing;
     private ILintRule? _current;
 
+    private readonly IReadOnlyDictionary<string, RuleOptions>? _options;
+
     internal FileContext(string displayPath, string fullPath, ParsedDocument document, LintSettings settings, List<RawFinding> findings,
-        IReadOnlyDictionary<string, Severity> severities, Func<string, IReadOnlyDictionary<string, Severity>>? severitiesOf = null)
+        IReadOnlyDictionary<string, Severity> severities, Func<string, IReadOnlyDictionary<string, Severity>>? severitiesOf = null,
+        IReadOnlyDictionary<string, RuleOptions>? options = null)
     {
+        _options = options;
         DisplayPath = displayPath;
         FullPath = fullPath;
         Document = document;
@@ -52,6 +56,14 @@ public sealed class FileContext
     public LintSettings Settings { get; }
 
     internal void SetCurrentRule(ILintRule rule) => _current = rule;
+
+    /// <summary>
+    /// The options of the running rule for this file (<see cref="RuleMetadata.OptionsSchema"/>): as the configuration
+    /// writes them (<c>"rules": { "id": ["warning", { ... }] }</c>, and <c>overrides</c>), validated, with the schema's
+    /// defaults for what it does not write. <see cref="RuleOptions.Empty"/> for a rule without options.
+    /// </summary>
+    public RuleOptions Options =>
+        _current is { } rule && _options is not null && _options.TryGetValue(rule.Metadata.Id, out var options) ? options : RuleOptions.Empty;
 
     /// <summary>
     /// Whether the rule <paramref name="ruleId"/> runs on this file (its effective severity is not off, after the
