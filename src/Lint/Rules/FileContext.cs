@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lint.Parsing;
 
@@ -7,7 +6,6 @@ namespace Lint.Rules;
 /// <summary>Everything a rule may read about one well-formed file, and the place to report findings.</summary>
 public sealed class FileContext
 {
-    private static readonly JsonSerializerOptions StringOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly List<RawFinding> _findings;
     private readonly IReadOnlyDictionary<string, Severity> _severities;
     private readonly Func<string, IReadOnlyDictionary<string, Severity>>? _severitiesOf;
@@ -213,7 +211,7 @@ public sealed class FileContext
     /// </summary>
     public static string EncodeString(string value)
     {
-        return Text.EscapeWhere(JsonSerializer.Serialize(value, StringOptions), Text.NeedsEscape);
+        return Text.EscapeWhere(JsonText.RelaxedString(value), Text.NeedsEscape);
     }
 
     /// <summary>
