@@ -175,7 +175,7 @@ public sealed partial class Linter
             foreach (var rule in indexRules)
             {
                 var id = rule.Metadata.Id;
-                if (severities[id] == Severity.Off) continue;
+                if (severities[id] == Severity.Off || IndexContext.DefersToDuplicateKey(rule, file.Entry, severities)) continue;
                 buffer.Clear();
                 try
                 {
@@ -207,7 +207,7 @@ public sealed partial class Linter
         foreach (var rule in Rules.OfType<IIndexRule>())
         {
             var id = rule.Metadata.Id;
-            if (severities[id] == Severity.Off) continue;
+            if (severities[id] == Severity.Off || IndexContext.DefersToDuplicateKey(rule, file.Entry, severities)) continue;
             buffer.Clear();
             try
             {

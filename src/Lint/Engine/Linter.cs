@@ -349,6 +349,8 @@ public sealed partial class Linter
             {
                 var id = rule.Metadata.Id;
                 if (severities[id] == Severity.Off) continue;
+                // A rule whose input is a key written twice stays silent (and offers no fix): duplicate-key reports it.
+                if (context.DefersToDuplicateKey(rule.Metadata.Inputs)) continue;
                 context.SetCurrentRule(rule);
                 int before = raw.Count;
                 try

@@ -30,6 +30,15 @@ public sealed record RuleMetadata(string Id, string Description, Severity Defaul
     public IReadOnlyList<RuleMessage> Messages { get; init; } = [];
 
     /// <summary>
+    /// The values the rule reads, as JSON Pointers (a <c>*</c> token matches any one key or index:
+    /// <c>/record/sources/*/url</c>). While one of them, or an object above it, is a key written twice in its object
+    /// and <c>duplicate-key</c> is on for the file, the engine does not run the rule on that file: which of the two
+    /// values counts is <c>duplicate-key</c>'s finding, and a rule that read the last one would report, and fix, from a
+    /// value the author may not mean (one defect, one finding). Empty (the default): the rule always runs.
+    /// </summary>
+    public IReadOnlyList<string> Inputs { get; init; } = [];
+
+    /// <summary>
     /// The JSON Schema of the rule's options (text, any dialect lint validates; draft-07 without <c>$schema</c>), or
     /// null when the rule takes none. It describes the object written after the severity in the configuration,
     /// <c>"rules": { "id": ["warning", { ... }] }</c>: <c>"type": "object"</c>, each option under <c>properties</c> with
@@ -127,6 +136,20 @@ public sealed class IndexContext
     /// <summary>Whether the rule <paramref name="ruleId"/> runs on another file of the corpus, given by its display path.</summary>
     public bool IsRuleEnabledFor(string ruleId, string displayPath) =>
         displayPath == File.DisplayPath ? IsRuleEnabled(ruleId) : _severitiesOf(displayPath).TryGetValue(ruleId, out var s) && s != Severity.Off;
+
+    /// <summary>
+    /// Whether <paramref name="rule"/> stays silent on the file of <paramref name="entry"/>: one of its
+    /// <see cref="RuleMetadata.Inputs"/> is a value the index records as a duplicated key
+    /// (<see cref="Corpus.CorpusEntry.DuplicatedInputs"/>) and <c>duplicate-key</c> is on for the file.
+    /// </summary>
+    internal static bool DefersToDuplicateKey(ILintRule rule, Corpus.CorpusEntry entry, IReadOnlyDictionary<string, Severity> severities)
+    {
+        if (entry.DuplicatedInputs.Count == 0 || !severities.TryGetValue(FileContext.DuplicateKeyRuleId, out var s) || s == Severity.Off) return false;
+        foreach (var duplicated in entry.DuplicatedInputs)
+            foreach (var input in rule.Metadata.Inputs)
+                if (Parsing.JsonPointer.IsAtOrAbove(duplicated, input)) return true;
+        return false;
+    }
 
     /// <summary>Reports a finding at a position the index recorded.</summary>
     public void Report(string pointer, int line, int column, string message) => _findings.Add(new IndexFinding(pointer, line, column, message));
