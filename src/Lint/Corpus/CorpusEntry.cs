@@ -34,6 +34,9 @@ public sealed record CorpusReference(ReferenceKind Kind, string Value, string Po
 /// <param name="References">The outgoing references, in document order.</param>
 public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int SlugColumn, IReadOnlyList<CorpusReference> References)
 {
+    /// <summary>Whether <c>record.relatedIncidents</c> is an array (so that a file that lacks one, which the schema reports, is not read as listing nothing).</summary>
+    public bool HasRelatedList { get; init; }
+
     /// <summary>The entry of a strictly parsed document.</summary>
     public static CorpusEntry FromDocument(ParsedDocument document)
     {
@@ -49,8 +52,10 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
             (slugLine, slugColumn) = document.Lines.ToLineColumn(document.OffsetOf("/record/slug"));
         }
         var references = new List<CorpusReference>();
+        bool hasRelatedList = false;
         if (record.TryGetArray("relatedIncidents", out var related))
         {
+            hasRelatedList = true;
             int i = 0;
             foreach (var item in related.EnumerateArray())
             {
@@ -62,7 +67,7 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
                 references.Add(new CorpusReference(ReferenceKind.RelatedIncident, item.GetString()!, pointer, line, column, span.Start, span.Length));
             }
         }
-        return new CorpusEntry(slug, true, slugLine, slugColumn, references);
+        return new CorpusEntry(slug, true, slugLine, slugColumn, references) { HasRelatedList = hasRelatedList };
     }
 
     /// <summary>

@@ -20,6 +20,19 @@ public sealed record RuleMetadata(string Id, string Description, Severity Defaul
     /// <summary>The rule's documentation page.</summary>
     public string HelpUri => DocsBaseUri + Id + ".md";
 
+    /// <summary>
+    /// Whether the rule runs when the configuration does not name it. A rule that is off by default (an opinion that
+    /// not every corpus shares, such as <c>related-reciprocal</c>) still has a <see cref="DefaultSeverity"/>: the one it
+    /// reports with once turned on (<c>"rules": { "id": "warning" }</c> names it explicitly).
+    /// </summary>
+    public bool EnabledByDefault { get; init; } = true;
+
+    /// <summary>The severity of the rule when the configuration does not name it: <see cref="DefaultSeverity"/>, or off.</summary>
+    public Severity EffectiveDefault => EnabledByDefault ? DefaultSeverity : Severity.Off;
+
+    /// <summary>The default as the catalog shows it: <c>error</c>, <c>warning</c>, or <c>off (warning when on)</c>.</summary>
+    public string DefaultText => EnabledByDefault ? DefaultSeverity.ToName() : $"off ({DefaultSeverity.ToName()} when on)";
+
     /// <summary>Whether the rule can offer a fix (<see cref="FixAvailability"/> is not <see cref="FixAvailability.Never"/>).</summary>
     public bool Fixable => FixAvailability != FixAvailability.Never;
 
@@ -50,7 +63,7 @@ public interface ILintRule
 /// <summary>A rule that looks at one well-formed file at a time.</summary>
 public interface IFileRule : ILintRule
 {
-    /// <summary>Checks one file and reports through <see cref="FileContext.Report"/>.</summary>
+    /// <summary>Checks one file and reports through <see cref="FileContext.Report(string, ReportMessage, Fix?, bool)"/>.</summary>
     void Check(FileContext context);
 }
 
@@ -61,7 +74,7 @@ public interface IFileRule : ILintRule
 /// </summary>
 public interface ICorpusRule : ILintRule
 {
-    /// <summary>Checks one file against the corpus and reports through <see cref="FileContext.Report"/>.</summary>
+    /// <summary>Checks one file against the corpus and reports through <see cref="FileContext.Report(string, ReportMessage, Fix?, bool)"/>.</summary>
     void Check(FileContext context, ICorpus corpus);
 }
 
@@ -78,7 +91,7 @@ public interface IEngineRule : ILintRule
 /// </summary>
 public interface IIndexRule : ILintRule
 {
-    /// <summary>Checks one file's index entry against the corpus and reports through <see cref="IndexContext.Report"/>.</summary>
+    /// <summary>Checks one file's index entry against the corpus and reports through <see cref="IndexContext.Report(string, int, int, ReportMessage)"/>.</summary>
     void Check(IndexContext context);
 }
 
@@ -121,6 +134,14 @@ public sealed class IndexContext
     /// <summary>Reports a finding with a message declared in the rule's metadata (its id travels with the finding).</summary>
     public void Report(string pointer, int line, int column, ReportMessage message) =>
         _findings.Add(new IndexFinding(pointer, line, column, message.Text) { MessageId = message.Id });
+
+    /// <summary>
+    /// Reports a finding with a declared message and a fix. An index rule never sees the file's text, so its fix is a
+    /// cross-file one (<see cref="Fix.CrossFile"/>): the engine plans its edits against the target file's content when
+    /// <c>--fix</c> or <c>--fix-dry-run</c> applies it.
+    /// </summary>
+    public void Report(string pointer, int line, int column, ReportMessage message, Fix? fix) =>
+        _findings.Add(new IndexFinding(pointer, line, column, message.Text) { MessageId = message.Id, Fix = fix });
 }
 
 /// <summary>One file as the corpus index knows it.</summary>
@@ -142,6 +163,9 @@ public readonly record struct IndexFinding(string Pointer, int Line, int Column,
 {
     /// <summary>The id of the message in the rule's metadata, or null.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>The fix, when the rule offers one (a cross-file fix: see <see cref="Fix.CrossFile"/>).</summary>
+    public Fix? Fix { get; init; }
 }
 
 /// <summary>What corpus rules can ask about the whole set of incident files.</summary>
@@ -155,4 +179,7 @@ public interface ICorpus
 
     /// <summary>The existing slug closest to <paramref name="slug"/> when one is a plausible correction (a typo, or a renamed incident whose slug gained or lost a part), else null.</summary>
     string? ClosestSlug(string slug) => null;
+
+    /// <summary>What the corpus index knows about the file <paramref name="displayPath"/> (its slug and references), or null.</summary>
+    IndexedFile? FileAt(string displayPath) => null;
 }
