@@ -160,7 +160,7 @@ public sealed partial class Linter
                 buffer.Clear();
                 try
                 {
-                    rule.Check(new IndexContext(file, corpus, severities, SeveritiesOfDisplay, buffer));
+                    rule.Check(new IndexContext(file, corpus, severities, SeveritiesOfDisplay, buffer) { Options = OptionsOf(file.FullPath, id) });
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -204,7 +204,7 @@ public sealed partial class Linter
             buffer.Clear();
             try
             {
-                rule.Check(new IndexContext(file, corpus, severities, other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)), buffer));
+                rule.Check(new IndexContext(file, corpus, severities, other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)), buffer) { Options = OptionsOf(file.FullPath, id) });
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -267,4 +267,8 @@ public sealed partial class Linter
         findings.AddRange(FinishCorpus(run, reportOthers).Findings);
         return Finish(findings, linted.Select(DisplayPath), watch);
     }
+
+    /// <summary>The options of rule <paramref name="ruleId"/> for one file.</summary>
+    private RuleOptions OptionsOf(string fullPath, string ruleId) =>
+        OptionsFor(fullPath).TryGetValue(ruleId, out var options) ? options : RuleOptions.Empty;
 }
