@@ -5,6 +5,10 @@ public sealed class LineIndex
 {
     private readonly ReadOnlyMemory<byte> _bytes;
     private int[]? _lineStarts;
+    private int _directQueries;
+
+    /// <summary>How many positions are counted directly before the line starts are indexed.</summary>
+    private const int DirectQueries = 8;
 
     /// <summary>Indexes the line starts of <paramref name="bytes"/> (on first use: a clean file never needs them). Lines end at <c>\n</c>; a <c>\r</c> before it belongs to the line ending.</summary>
     public LineIndex(ReadOnlyMemory<byte> bytes) => _bytes = bytes;
@@ -13,17 +17,16 @@ public sealed class LineIndex
 
     private static int[] Index(ReadOnlyMemory<byte> bytes)
     {
-        var starts = new List<int> { 0 };
         var span = bytes.Span;
-        int i = 0;
-        while (true)
+        // Counted first (vectorized), so the starts go straight into an array of the right size.
+        var starts = new int[span.Count((byte)'\n') + 1];
+        int i = 0, line = 1;
+        while (line < starts.Length)
         {
-            int n = span.Slice(i).IndexOf((byte)'\n');
-            if (n < 0) break;
-            i += n + 1;
-            starts.Add(i);
+            i += span.Slice(i).IndexOf((byte)'\n') + 1;
+            starts[line++] = i;
         }
-        return starts.ToArray();
+        return starts;
     }
 
     /// <summary>The byte offset where 0-based line <paramref name="line"/> starts.</summary>
@@ -33,10 +36,23 @@ public sealed class LineIndex
     public (int Line, int Column) ToLineColumn(int offset)
     {
         offset = Math.Clamp(offset, 0, _bytes.Length);
-        var lineStarts = LineStarts;
-        int idx = Array.BinarySearch(lineStarts, offset);
-        if (idx < 0) idx = ~idx - 1;
-        int start = lineStarts[idx];
+        int idx, start;
+        if (_lineStarts is null && _directQueries < DirectQueries)
+        {
+            // The first few positions of a file (a clean file asks for its slug and its references only) are counted
+            // directly, without indexing every line.
+            _directQueries++;
+            var before = _bytes.Span[..offset];
+            idx = before.Count((byte)'\n');
+            start = before.LastIndexOf((byte)'\n') + 1;
+        }
+        else
+        {
+            var lineStarts = LineStarts;
+            idx = Array.BinarySearch(lineStarts, offset);
+            if (idx < 0) idx = ~idx - 1;
+            start = lineStarts[idx];
+        }
         var span = _bytes.Span.Slice(start, offset - start);
         int column = 1;
         foreach (var b in span)
