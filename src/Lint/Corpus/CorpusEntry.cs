@@ -47,6 +47,9 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
     /// </summary>
     public IReadOnlyList<string> DuplicatedInputs { get; init; } = [];
 
+    /// <summary>Whether <c>record.relatedIncidents</c> is an array (so that a file that lacks one, which the schema reports, is not read as listing nothing).</summary>
+    public bool HasRelatedList { get; init; }
+
     /// <summary>The entry of a strictly parsed document.</summary>
     public static CorpusEntry FromDocument(ParsedDocument document)
     {
@@ -62,8 +65,10 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
             (slugLine, slugColumn) = document.Lines.ToLineColumn(document.OffsetOf("/record/slug"));
         }
         var references = new List<CorpusReference>();
+        bool hasRelatedList = false;
         if (record.TryGetArray("relatedIncidents", out var related))
         {
+            hasRelatedList = true;
             int i = 0;
             foreach (var item in related.EnumerateArray())
             {
@@ -85,7 +90,7 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
                 break;
             }
         }
-        return new CorpusEntry(slug, true, slugLine, slugColumn, references) { DuplicatedInputs = duplicated ?? (IReadOnlyList<string>)[] };
+        return new CorpusEntry(slug, true, slugLine, slugColumn, references) { DuplicatedInputs = duplicated ?? (IReadOnlyList<string>)[], HasRelatedList = hasRelatedList };
     }
 
     /// <summary>

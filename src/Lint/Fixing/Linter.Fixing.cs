@@ -86,7 +86,8 @@ public sealed partial class Linter
         while (passes < MaxFixPasses)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var fixable = findings.Where(ShouldFix).OrderBy(f => f, Finding.ReportOrder).Select(f => f.Fix!).ToList();
+            // A cross-file fix changes another file: the run loop applies it after every file's own fixes.
+            var fixable = findings.Where(f => ShouldFix(f) && f.Fix!.Target is null).OrderBy(f => f, Finding.ReportOrder).Select(f => f.Fix!).ToList();
             if (fixable.Count == 0) break;
             var application = FixApplier.Apply(current, fixable);
             if (application.Applied.Count == 0 || application.Result.AsSpan().SequenceEqual(current)) break;

@@ -98,6 +98,14 @@ public sealed class IndexContext
     /// <summary>Reports a finding with a message declared in the rule's metadata (its id travels with the finding).</summary>
     public void Report(string pointer, int line, int column, ReportMessage message) =>
         _findings.Add(new IndexFinding(pointer, line, column, message.Text) { MessageId = message.Id });
+
+    /// <summary>
+    /// Reports a finding with a declared message and a fix. An index rule never sees the file's text, so its fix is a
+    /// cross-file one (<see cref="Fix.CrossFile"/>): the engine plans its edits against the target file's content when
+    /// <c>--fix</c> or <c>--fix-dry-run</c> applies it.
+    /// </summary>
+    public void Report(string pointer, int line, int column, ReportMessage message, Fix? fix) =>
+        _findings.Add(new IndexFinding(pointer, line, column, message.Text) { MessageId = message.Id, Fix = fix });
 }
 
 /// <summary>One file as the corpus index knows it.</summary>
@@ -119,6 +127,9 @@ public readonly record struct IndexFinding(string Pointer, int Line, int Column,
 {
     /// <summary>The id of the message in the rule's metadata, or null.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>The fix, when the rule offers one (a cross-file fix: see <see cref="Fix.CrossFile"/>).</summary>
+    public Fix? Fix { get; init; }
 }
 
 /// <summary>What corpus rules can ask about the whole set of incident files.</summary>
@@ -132,4 +143,7 @@ public interface ICorpus
 
     /// <summary>The existing slug closest to <paramref name="slug"/> when one is a plausible correction (a typo, or a renamed incident whose slug gained or lost a part), else null.</summary>
     string? ClosestSlug(string slug) => null;
+
+    /// <summary>What the corpus index knows about the file <paramref name="displayPath"/> (its slug and references), or null.</summary>
+    IndexedFile? FileAt(string displayPath) => null;
 }

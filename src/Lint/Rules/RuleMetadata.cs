@@ -20,6 +20,19 @@ public sealed record RuleMetadata(string Id, string Description, Severity Defaul
     /// <summary>The rule's documentation page.</summary>
     public string HelpUri => DocsBaseUri + Id + ".md";
 
+    /// <summary>
+    /// Whether the rule runs when the configuration does not name it. A rule that is off by default (an opinion that
+    /// not every corpus shares, such as <c>related-reciprocal</c>) still has a <see cref="DefaultSeverity"/>: the one it
+    /// reports with once turned on (<c>"rules": { "id": "warning" }</c> names it explicitly).
+    /// </summary>
+    public bool EnabledByDefault { get; init; } = true;
+
+    /// <summary>The severity of the rule when the configuration does not name it: <see cref="DefaultSeverity"/>, or off.</summary>
+    public Severity EffectiveDefault => EnabledByDefault ? DefaultSeverity : Severity.Off;
+
+    /// <summary>The default as the catalog shows it: <c>error</c>, <c>warning</c>, or <c>off (warning when on)</c>.</summary>
+    public string DefaultText => EnabledByDefault ? DefaultSeverity.ToName() : $"off ({DefaultSeverity.ToName()} when on)";
+
     /// <summary>Whether the rule can offer a fix (<see cref="FixAvailability"/> is not <see cref="FixAvailability.Never"/>).</summary>
     public bool Fixable => FixAvailability != FixAvailability.Never;
 

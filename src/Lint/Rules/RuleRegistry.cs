@@ -37,5 +37,6 @@ public static class RuleRegistry
         new DuplicateTagRule(),
         new FileTooLargeRule(),
         new StaleLastUpdatedRule(),
+        new RelatedReciprocalRule(),
     ];
 }

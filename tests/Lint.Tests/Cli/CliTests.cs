@@ -153,7 +153,7 @@ public sealed class CliTests : IDisposable
         foreach (var rule in global::Lint.Rules.RuleRegistry.BuiltIn)
         {
             string fix = global::Lint.Rules.FixAvailabilityNames.ToName(rule.Metadata.FixAvailability);
-            Assert.Matches($@"(?m)^{rule.Metadata.Id}\s+{rule.Metadata.DefaultSeverity.ToName()}\s+{fix}\s+", r.Stdout);
+            Assert.Matches($@"(?m)^{rule.Metadata.Id}\s+{System.Text.RegularExpressions.Regex.Escape(rule.Metadata.DefaultText)}\s+{fix}\s+", r.Stdout);
         }
     }
 
