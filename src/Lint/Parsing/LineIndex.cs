@@ -6,7 +6,11 @@ public sealed class LineIndex
     private readonly ReadOnlyMemory<byte> _bytes;
     private int[]? _lineStarts;
 
-    /// <summary>Indexes the line starts of <paramref name="bytes"/> (on first use: a clean file never needs them). Lines end at <c>\n</c>; a <c>\r</c> before it belongs to the line ending.</summary>
+    /// <summary>
+    /// Indexes the line starts of <paramref name="bytes"/> (on first use: a clean file never needs them). A line ends at
+    /// <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c> (the three line endings JSON's whitespace allows, as editors count
+    /// them), so a file saved with classic Mac line endings gets the same line numbers as its LF copy.
+    /// </summary>
     public LineIndex(ReadOnlyMemory<byte> bytes) => _bytes = bytes;
 
     private int[] LineStarts => _lineStarts ??= Index(_bytes);
@@ -18,12 +22,31 @@ public sealed class LineIndex
         int i = 0;
         while (true)
         {
-            int n = span.Slice(i).IndexOf((byte)'\n');
+            int n = span.Slice(i).IndexOfAny((byte)'\n', (byte)'\r');
             if (n < 0) break;
-            i += n + 1;
+            i += n;
+            // \r\n is one line ending.
+            i += span[i] == (byte)'\r' && i + 1 < span.Length && span[i + 1] == (byte)'\n' ? 2 : 1;
             starts.Add(i);
         }
         return starts.ToArray();
+    }
+
+    /// <summary>
+    /// The byte offset where 0-based line <paramref name="line"/> starts, counting only <c>\n</c> as a line ending:
+    /// how System.Text.Json numbers the lines of its errors (<see cref="System.Text.Json.JsonException.LineNumber"/>).
+    /// </summary>
+    public int NewlineLineStart(int line)
+    {
+        var span = _bytes.Span;
+        int i = 0;
+        for (int l = 0; l < line; l++)
+        {
+            int n = span.Slice(i).IndexOf((byte)'\n');
+            if (n < 0) return span.Length;
+            i += n + 1;
+        }
+        return i;
     }
 
     /// <summary>The byte offset where 0-based line <paramref name="line"/> starts.</summary>
