@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Lint.Parsing;
 using Lint.Rules;
 
 namespace Lint.Corpus;
@@ -99,29 +100,6 @@ public sealed class CorpusIndex : ICorpus
         && ((longer.StartsWith(shorter, StringComparison.Ordinal) && longer[shorter.Length] == '-')
             || (longer.EndsWith(shorter, StringComparison.Ordinal) && longer[longer.Length - shorter.Length - 1] == '-'));
 
-    /// <summary>Optimal string alignment distance (Damerau-Levenshtein with adjacent transpositions), or more than <paramref name="max"/> once it is certain to exceed it.</summary>
-    internal static int Distance(string a, string b, int max)
-    {
-        if (max < 0) return 1;
-        var previous2 = new int[b.Length + 1];
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) previous[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            int rowMin = current[0];
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                int value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
-                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) value = Math.Min(value, previous2[j - 2] + 1);
-                current[j] = value;
-                rowMin = Math.Min(rowMin, value);
-            }
-            if (rowMin > max) return max + 1;
-            (previous2, previous, current) = (previous, current, previous2);
-        }
-        return previous[b.Length];
-    }
+    /// <summary>Optimal string alignment distance (<see cref="Suggestions.Distance"/>), or more than <paramref name="max"/> once it is certain to exceed it.</summary>
+    internal static int Distance(string a, string b, int max) => Suggestions.Distance(a, b, max);
 }

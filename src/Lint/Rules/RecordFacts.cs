@@ -23,6 +23,20 @@ public static class RecordFacts
         return TrustedSlug(context, out var slug) && record.TryGetString("url", out var url) && url == ExpectedUrl(site, slug);
     });
 
+    /// <summary>
+    /// <c>record.url</c> is the url its site and slug make, as far as they can be known: it fails exactly when
+    /// <c>url-slug</c> reports the url (a well-formed site, a trusted slug, and a string url that is neither
+    /// <c>{site}/incident/{slug}</c> nor, when a site is configured, <c>{configured}/incident/{slug}</c>). The schema's
+    /// own checks of the url (its <c>https://</c> pattern, its URI format) wait while it fails: the expected url
+    /// satisfies them, and <c>url-slug</c> says what it should be and fixes it. Owner: <c>url-slug</c>.
+    /// </summary>
+    public static RuleFact UrlFollowsSiteAndSlug { get; } = new("the url follows site and slug", "url-slug", context =>
+    {
+        if (context.Record is not { } record || !context.Root.TryGetString("site", out var site) || !IsWellFormedSite(site)) return true;
+        if (!TrustedSlug(context, out var slug) || !record.TryGetString("url", out var url)) return true;
+        return url == ExpectedUrl(site, slug) || (context.Settings.Site is { } configured && url == ExpectedUrl(configured, slug));
+    });
+
     /// <summary><c>record.displayDate</c> is the English long form of <c>record.date</c>. Owner: <c>display-date</c>.</summary>
     public static RuleFact DisplayDateIsLongForm { get; } = new("displayDate is the long form of date", "display-date",
         context => context.Record is { } record && IsLongForm(record, "date", "displayDate", out _, out _));
@@ -55,7 +69,7 @@ public static class RecordFacts
     });
 
     /// <summary>Every built-in fact.</summary>
-    public static IReadOnlyList<RuleFact> All { get; } = [SlugMatchesFile, UrlIsConsistent, DisplayDateIsLongForm, DisplayLastUpdatedIsLongForm, DatesAreInOrder];
+    public static IReadOnlyList<RuleFact> All { get; } = [SlugMatchesFile, UrlIsConsistent, UrlFollowsSiteAndSlug, DisplayDateIsLongForm, DisplayLastUpdatedIsLongForm, DatesAreInOrder];
 
     /// <summary>
     /// The record's slug when rules may build on it: well formed, and either matching the file name or with

@@ -9,7 +9,7 @@ public static class RuleRegistry
     /// </summary>
     public static string UnknownRuleMessage(string ruleId, IEnumerable<string>? knownIds = null)
     {
-        var suggestion = Schema.SchemaValidator.Suggest(ruleId, knownIds ?? BuiltIn.Select(r => r.Metadata.Id));
+        var suggestion = Parsing.Suggestions.Closest(ruleId, knownIds ?? BuiltIn.Select(r => r.Metadata.Id));
         return $"unknown rule '{Parsing.Text.Sanitize(ruleId)}'" + (suggestion is null ? "; run 'lint rules' to list them" : $"; did you mean '{suggestion}'?");
     }
 

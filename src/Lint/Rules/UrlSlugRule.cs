@@ -26,13 +26,12 @@ public sealed class UrlSlugRule : IFileRule
                 context.ReplaceString("/site", configured, $"set site to {configured}"));
         }
         // The url is built from the slug; while slug-filename flags the slug, the url waits for the file to be renamed.
-        if (!RecordFacts.TrustedSlug(context, out var slug) || !record.TryGetString("url", out var url)) return;
-        // While site itself is flagged, a url built from either the written or the configured site is the
-        // site's defect, not a second one; once site is fixed, url must follow it. A url that matches neither is
+        // While site itself is flagged, a url built from either the written or the configured site is the site's
+        // defect, not a second one; once site is fixed, url must follow it (RecordFacts.UrlFollowsSiteAndSlug, which the
+        // schema rule asks too, so that an http:// url is this rule's finding alone). A url that matches neither is
         // fixed straight to the configured site's url, since that is where the site fix takes it.
-        string expected = RecordFacts.ExpectedUrl(site, slug);
-        if (url == expected || (configured is not null && url == RecordFacts.ExpectedUrl(configured, slug))) return;
-        string target = configured is not null ? RecordFacts.ExpectedUrl(configured, slug) : expected;
+        if (context.Holds(RecordFacts.UrlFollowsSiteAndSlug) || !RecordFacts.TrustedSlug(context, out var slug) || !record.TryGetString("url", out var url)) return;
+        string target = configured is not null ? RecordFacts.ExpectedUrl(configured, slug) : RecordFacts.ExpectedUrl(site, slug);
         context.Report("/record/url", UrlMismatch.With(("url", Text.Quote(url)), ("expected", Text.Quote(target))),
             context.ReplaceString("/record/url", target, $"set url to {target}"));
     }

@@ -190,42 +190,4 @@ public sealed class SchemaValidator
 
     /// <summary>Validates a document and returns its violations, at most one per node and missing property.</summary>
     public IReadOnlyList<SchemaViolation> Validate(JsonElement root) => _schema.Validate(root);
-
-    /// <summary>The known name closest to <paramref name="name"/>, when it is a plausible typo.</summary>
-    internal static string? Suggest(string name, IEnumerable<string> known)
-    {
-        string? best = null;
-        int bestDistance = int.MaxValue;
-        foreach (var k in known)
-        {
-            int d = string.Equals(k, name, StringComparison.OrdinalIgnoreCase) ? 0 : Levenshtein(name, k);
-            if (d < bestDistance || (d == bestDistance && string.CompareOrdinal(k, best) < 0))
-            {
-                bestDistance = d;
-                best = k;
-            }
-        }
-        if (best is null) return null;
-        int limit = Math.Max(1, Math.Min(3, best.Length / 3));
-        return bestDistance <= limit ? best : null;
-    }
-
-    private static int Levenshtein(string a, string b)
-    {
-        if (Math.Abs(a.Length - b.Length) > 3) return int.MaxValue;
-        var prev = new int[b.Length + 1];
-        var cur = new int[b.Length + 1];
-        for (int j = 0; j <= b.Length; j++) prev[j] = j;
-        for (int i = 1; i <= a.Length; i++)
-        {
-            cur[0] = i;
-            for (int j = 1; j <= b.Length; j++)
-            {
-                int cost = char.ToLowerInvariant(a[i - 1]) == char.ToLowerInvariant(b[j - 1]) ? 0 : 1;
-                cur[j] = Math.Min(Math.Min(prev[j] + 1, cur[j - 1] + 1), prev[j - 1] + cost);
-            }
-            (prev, cur) = (cur, prev);
-        }
-        return prev[b.Length];
-    }
 }

@@ -54,6 +54,11 @@ public sealed class RuleDeferralTests : IDisposable
             () => [Record("wrong.json", "wrong", r => r["displayLastUpdated"] = "March 2, 2025")],
             OwnerOn: [("wrong.json", "display-date", "/record/displayLastUpdated")],
             OwnerOff: [("wrong.json", "citation-format", "/record/citation")]);
+        // An http:// url: the url is not {site}/incident/{slug}; the schema's https pattern is the same defect.
+        yield return new Pair("schema leaves an http url to url-slug", "url-slug", "schema",
+            () => [Record("plain.json", "plain", r => r["url"] = "http://" + ((string)r["url"]!)["https://".Length..])],
+            OwnerOn: [("plain.json", "url-slug", "/record/url")],
+            OwnerOff: [("plain.json", "schema", "/record/url"), ("plain.json", "citation-format", "/record/citation")]);
         // A file whose name is not its slug: url-slug cannot tell which of the two the url should follow.
         yield return new Pair("url-slug waits for slug-filename", "slug-filename", "url-slug",
             () => [Record("renamed.json", "original", r => r["url"] = ((string)r["url"]!).Replace("/incident/", "/incidents/"))],

@@ -690,7 +690,7 @@ internal sealed class ObjectKeyword : Keyword
     {
         string owner = ctx.Where();
         string name = JsonValues.SafeName(p);
-        string? suggestion = SchemaValidator.Suggest(name, known);
+        string? suggestion = Suggestions.Closest(name, known);
         string message = $"unknown property '{Text.Sanitize(name)}' in {owner}";
         if (suggestion is not null) message += $"; did you mean '{suggestion}'?";
         ctx.Push(p);
