@@ -28,12 +28,21 @@ public static class RulesCommand
         return command;
     }
 
-    /// <summary>Writes the rules table.</summary>
+    /// <summary>Writes the rules table, then the options of the rules that take some.</summary>
     public static void Write(IReadOnlyList<RuleMetadata> rules, TextWriter stdout)
     {
         int idWidth = Math.Max("id".Length, rules.Max(r => r.Id.Length));
         stdout.WriteLine($"{"id".PadRight(idWidth)}  {"severity",-8}  {"fix",-9}  description");
         foreach (var r in rules)
             stdout.WriteLine($"{r.Id.PadRight(idWidth)}  {r.DefaultSeverity.ToName(),-8}  {r.FixAvailability.ToName(),-9}  {r.Description}");
+        var withOptions = rules.Select(r => (Rule: r, Schema: RuleOptionsSchema.Of(r))).Where(x => x.Schema is not null).ToList();
+        if (withOptions.Count == 0) return;
+        stdout.WriteLine();
+        stdout.WriteLine("options (in lint.config.json: \"rules\": { \"id\": [\"warning\", { \"option\": value }] }):");
+        foreach (var (rule, schema) in withOptions)
+        {
+            foreach (var o in schema!.Options)
+                stdout.WriteLine($"  {rule.Id} {o.Name}: {o.Type}, default {o.DefaultJson ?? "none"}{(o.Description is null ? "" : ". " + o.Description)}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Lint.Parsing;
+using Lint.Rules;
 using Lint.Schema;
 
 namespace Lint.Config;
@@ -25,32 +26,41 @@ public static class ConfigLoader
     /// <param name="path">An explicit configuration file (<c>--config</c>), or null to discover.</param>
     /// <param name="workingDirectory">Where discovery starts.</param>
     /// <param name="knownRuleIds">Rule ids the configuration may name.</param>
+    /// <param name="optionsSchemaOf">
+    /// The options schema of a rule id (null: the rule takes no options); default: the built-in rules' schemas. The
+    /// <see cref="Linter"/> passes its own rules, custom ones included.
+    /// </param>
     /// <exception cref="LintConfigurationException">The file is unreadable or invalid; the message has <c>file:line:col</c>.</exception>
-    public static LintConfig Load(string? path, string workingDirectory, IReadOnlyCollection<string> knownRuleIds)
+    public static LintConfig Load(string? path, string workingDirectory, IReadOnlyCollection<string> knownRuleIds, Func<string, RuleOptionsSchema?>? optionsSchemaOf = null)
     {
         if (path is not null)
         {
             var full = Path.GetFullPath(path, workingDirectory);
             if (!File.Exists(full)) throw new LintConfigurationException($"{path}: configuration file not found");
-            return LoadFile(full, knownRuleIds);
+            return LoadFile(full, knownRuleIds, optionsSchemaOf);
         }
         var discovered = Discover(workingDirectory);
-        return discovered is null ? LintConfig.Defaults(workingDirectory) : LoadFile(discovered, knownRuleIds);
+        return discovered is null ? LintConfig.Defaults(workingDirectory) : LoadFile(discovered, knownRuleIds, optionsSchemaOf);
     }
 
     /// <summary>Reads and validates one configuration file.</summary>
-    public static LintConfig LoadFile(string fullPath, IReadOnlyCollection<string> knownRuleIds)
+    public static LintConfig LoadFile(string fullPath, IReadOnlyCollection<string> knownRuleIds, Func<string, RuleOptionsSchema?>? optionsSchemaOf = null)
     {
         // The configuration's folder is the project: the file itself must be a regular file inside it (a committed
         // link to /dev/zero or to a file elsewhere is refused), of at most LintLimits.ConfigurationSize bytes.
         var bytes = IO.BoundedFile.ReadWhole(fullPath, "the configuration", LintLimits.ConfigurationSize,
             new IO.ProjectBoundary(Path.GetDirectoryName(fullPath)!), namedByUser: false, message => new LintConfigurationException(message));
-        return Parse(bytes, fullPath, knownRuleIds);
+        return Parse(bytes, fullPath, knownRuleIds, optionsSchemaOf);
     }
 
+    /// <summary>The options schema of a built-in rule, or null.</summary>
+    private static RuleOptionsSchema? BuiltInOptionsSchema(string ruleId) =>
+        RuleRegistry.BuiltIn.FirstOrDefault(r => r.Metadata.Id == ruleId) is { } rule ? RuleOptionsSchema.Of(rule.Metadata) : null;
+
     /// <summary>Validates configuration text; <paramref name="fullPath"/> names it in messages and anchors relative paths.</summary>
-    public static LintConfig Parse(byte[] bytes, string fullPath, IReadOnlyCollection<string> knownRuleIds)
+    public static LintConfig Parse(byte[] bytes, string fullPath, IReadOnlyCollection<string> knownRuleIds, Func<string, RuleOptionsSchema?>? optionsSchemaOf = null)
     {
+        optionsSchemaOf ??= BuiltInOptionsSchema;
         using (var doc = StrictJsonParser.ParseOrThrow(bytes, fullPath, (where, reason) => new LintConfigurationException($"{where}: invalid configuration: {reason}")))
         {
             string Where(string pointer, bool atKey = false) => doc.Location(fullPath, pointer, atKey);
@@ -83,7 +93,7 @@ public static class ConfigLoader
                     if (rules.ValueKind != JsonValueKind.Object) return;
                     foreach (var p in rules.EnumerateObject())
                         if (!knownRuleIds.Contains(p.Name))
-                            Error(JsonPointer.Append(pointer, p.Name), true, Rules.RuleRegistry.UnknownRuleMessage(p.Name, knownRuleIds));
+                            Error(JsonPointer.Append(pointer, p.Name), true, RuleRegistry.UnknownRuleMessage(p.Name, knownRuleIds));
                 }
                 void Patterns(JsonElement array, string pointer)
                 {
@@ -117,20 +127,52 @@ public static class ConfigLoader
             var baseDir = Path.GetDirectoryName(fullPath)!;
             var config = new LintConfig { SourcePath = fullPath, BaseDirectory = baseDir };
 
-            Dictionary<string, Severity> ReadRules(JsonElement rules, string pointer)
+            // A rule is "id": "severity" or "id": ["severity"] or "id": ["severity", { options }]; the options are
+            // validated against the rule's own schema, at their file:line:col.
+            (Dictionary<string, Severity> Severities, Dictionary<string, RuleOptions> Options) ReadRules(JsonElement rules, string pointer)
             {
                 var map = new Dictionary<string, Severity>(StringComparer.Ordinal);
+                var options = new Dictionary<string, RuleOptions>(StringComparer.Ordinal);
                 foreach (var p in rules.EnumerateObject())
                 {
+                    var at = JsonPointer.Append(pointer, p.Name);
                     if (!knownRuleIds.Contains(p.Name))
                     {
-                        Error(JsonPointer.Append(pointer, p.Name), true, Rules.RuleRegistry.UnknownRuleMessage(p.Name, knownRuleIds));
+                        Error(at, true, RuleRegistry.UnknownRuleMessage(p.Name, knownRuleIds));
                         continue;
                     }
-                    SeverityNames.TryParse(p.Value.GetString(), out var severity);
+                    var severityElement = p.Value.ValueKind == JsonValueKind.Array ? p.Value[0] : p.Value;
+                    SeverityNames.TryParse(severityElement.GetString(), out var severity);
                     map[p.Name] = severity;
+                    if (p.Value.ValueKind != JsonValueKind.Array || p.Value.GetArrayLength() < 2) continue;
+                    var value = p.Value[1];
+                    var optionsAt = JsonPointer.Append(at, 1);
+                    RuleOptionsSchema? schema;
+                    try
+                    {
+                        schema = optionsSchemaOf(p.Name);
+                    }
+                    catch (SchemaLoadException ex)
+                    {
+                        Error(optionsAt, false, $"rule '{p.Name}' cannot take options: {ex.Message}");
+                        continue;
+                    }
+                    if (schema is null)
+                    {
+                        Error(optionsAt, false, $"invalid configuration: rule '{p.Name}' has no options; write \"{p.Name}\": \"{severity.ToName()}\"");
+                        continue;
+                    }
+                    var violations = schema.Validate(value);
+                    if (violations.Count > 0)
+                    {
+                        // The options are validated as a document of their own: "the document" is the options object.
+                        foreach (var v in violations)
+                            Error(optionsAt + v.Pointer, v.AtKey, $"invalid configuration: option of rule '{p.Name}': {v.Message.Replace(" the document", " the options", StringComparison.Ordinal)}");
+                        continue;
+                    }
+                    options[p.Name] = RuleOptions.FromJson(value).WithSchema(schema);
                 }
-                return map;
+                return (map, options);
             }
 
             static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
@@ -185,14 +227,19 @@ public static class ConfigLoader
                 };
             }
             if (root.TryGetProperty("cache", out var cache)) config = config with { Cache = cache.GetBoolean() };
-            if (root.TryGetProperty("rules", out var rules)) config = config with { Rules = ReadRules(rules, "/rules") };
+            if (root.TryGetProperty("rules", out var rules))
+            {
+                var (severities, options) = ReadRules(rules, "/rules");
+                config = config with { Rules = severities, RuleOptions = options };
+            }
             if (root.TryGetProperty("overrides", out var overrides))
             {
                 var list = new List<ConfigOverride>();
                 int i = 0;
                 foreach (var o in overrides.EnumerateArray())
                 {
-                    list.Add(new ConfigOverride(Globs(o.GetProperty("files"), $"/overrides/{i}/files"), ReadRules(o.GetProperty("rules"), $"/overrides/{i}/rules")));
+                    var (severities, options) = ReadRules(o.GetProperty("rules"), $"/overrides/{i}/rules");
+                    list.Add(new ConfigOverride(Globs(o.GetProperty("files"), $"/overrides/{i}/files"), severities) { RuleOptions = options });
                     i++;
                 }
                 config = config with { Overrides = list };

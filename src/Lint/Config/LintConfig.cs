@@ -3,7 +3,11 @@ namespace Lint.Config;
 /// <summary>Rule severities that apply to the files matching some globs.</summary>
 /// <param name="Files">Globs, relative to the configuration's folder.</param>
 /// <param name="Rules">Rule id to severity.</param>
-public sealed record ConfigOverride(IReadOnlyList<string> Files, IReadOnlyDictionary<string, Severity> Rules);
+public sealed record ConfigOverride(IReadOnlyList<string> Files, IReadOnlyDictionary<string, Severity> Rules)
+{
+    /// <summary>Rule id to the options written for it in this override (<c>"id": ["warning", { ... }]</c>); they replace earlier ones.</summary>
+    public IReadOnlyDictionary<string, Rules.RuleOptions> RuleOptions { get; init; } = new Dictionary<string, Rules.RuleOptions>();
+}
 
 /// <summary>A loaded <c>lint.config.json</c> (or the defaults when there is none).</summary>
 public sealed record LintConfig
@@ -58,6 +62,12 @@ public sealed record LintConfig
 
     /// <summary>Rule id to severity.</summary>
     public IReadOnlyDictionary<string, Severity> Rules { get; init; } = new Dictionary<string, Severity>();
+
+    /// <summary>
+    /// Rule id to the options written after its severity (<c>"rules": { "id": ["warning", { ... }] }</c>), validated
+    /// against the rule's <see cref="Lint.Rules.RuleMetadata.OptionsSchema"/>. A rule not listed runs with its defaults.
+    /// </summary>
+    public IReadOnlyDictionary<string, Rules.RuleOptions> RuleOptions { get; init; } = new Dictionary<string, Rules.RuleOptions>();
 
     /// <summary>Per-glob rule severities, applied in order after <see cref="Rules"/>.</summary>
     public IReadOnlyList<ConfigOverride> Overrides { get; init; } = [];

@@ -160,7 +160,7 @@ public sealed partial class Linter
                 buffer.Clear();
                 try
                 {
-                    rule.Check(new IndexContext(file, corpus, severities, SeveritiesOfDisplay, buffer));
+                    rule.Check(new IndexContext(file, corpus, severities, SeveritiesOfDisplay, buffer) { Options = OptionsOf(file.FullPath, id) });
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
@@ -190,7 +190,7 @@ public sealed partial class Linter
             buffer.Clear();
             try
             {
-                rule.Check(new IndexContext(file, corpus, severities, other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)), buffer));
+                rule.Check(new IndexContext(file, corpus, severities, other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)), buffer) { Options = OptionsOf(file.FullPath, id) });
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
@@ -253,4 +253,8 @@ public sealed partial class Linter
         findings.AddRange(FinishCorpus(run, reportOthers).Findings);
         return Finish(findings, linted.Select(DisplayPath), watch);
     }
+
+    /// <summary>The options of rule <paramref name="ruleId"/> for one file.</summary>
+    private RuleOptions OptionsOf(string fullPath, string ruleId) =>
+        OptionsFor(fullPath).TryGetValue(ruleId, out var options) ? options : RuleOptions.Empty;
 }

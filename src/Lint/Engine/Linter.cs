@@ -23,6 +23,9 @@ public sealed partial class Linter
     private readonly Matcher[] _overrideMatchers;
     private readonly SafeFileReader _reader;
     private readonly ProjectBoundary _boundary;
+    private readonly Dictionary<string, RuleOptionsSchema?> _optionsSchemas;
+    private readonly Dictionary<string, RuleOptions> _baseOptions;
+    private readonly Dictionary<string, RuleOptions>?[] _overrideOptions;
 
     /// <summary>Creates a linter: loads the configuration and the schema, and checks rule ids.</summary>
     /// <exception cref="LintConfigurationException">Invalid configuration, unknown rule id, or unusable schema.</exception>
@@ -42,7 +45,23 @@ public sealed partial class Linter
                 throw new LintConfigurationException(RuleRegistry.UnknownRuleMessage(id, ids));
             }
         }
-        Config = options.Config ?? ConfigLoader.Load(options.ConfigPath, options.WorkingDirectory, ids);
+        // Each rule's options schema is compiled once, before the configuration that it validates is read: a custom
+        // rule with a schema lint cannot use is a configuration error naming the rule.
+        _optionsSchemas = new Dictionary<string, RuleOptionsSchema?>(StringComparer.Ordinal);
+        foreach (var rule in Rules)
+        {
+            try
+            {
+                _optionsSchemas[rule.Metadata.Id] = RuleOptionsSchema.Of(rule.Metadata);
+            }
+            catch (SchemaLoadException ex)
+            {
+                throw new LintConfigurationException($"rule '{rule.Metadata.Id}' declares options that lint cannot use: {ex.Message}");
+            }
+        }
+        Config = options.Config ?? ConfigLoader.Load(options.ConfigPath, options.WorkingDirectory, ids, id => _optionsSchemas.GetValueOrDefault(id));
+        _baseOptions = BaseOptions(Config.RuleOptions, "rules");
+        _overrideOptions = Config.Overrides.Select((o, i) => o.RuleOptions.Count == 0 ? null : BaseOptions(o.RuleOptions, $"overrides[{i}].rules")).ToArray();
         _discovery = new FileDiscovery(Config);
         _reader = new SafeFileReader(Config.BaseDirectory);
         _boundary = new ProjectBoundary(Config.BaseDirectory);
@@ -312,7 +331,7 @@ public sealed partial class Linter
         {
             entry = CorpusEntry.FromDocument(document!);
             var context = new FileContext(displayPath, fullPath, document!, _settings, raw, severities,
-                other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)));
+                other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)), OptionsFor(fullPath));
             foreach (var rule in Rules)
             {
                 var id = rule.Metadata.Id;
@@ -406,6 +425,53 @@ public sealed partial class Linter
             }
         }
         foreach (var (id, s) in _options.RuleOverrides) map[id] = s;
+        return map;
+    }
+
+    /// <summary>
+    /// The options of every rule that has an options schema, for one file: the schema defaults, then the options
+    /// written in <c>rules</c>, then those of each matching <c>overrides</c> entry (options written in a layer replace the
+    /// earlier ones whole; a layer that writes only a severity keeps them, as in ESLint).
+    /// </summary>
+    public IReadOnlyDictionary<string, RuleOptions> OptionsFor(string fullPath)
+    {
+        if (_overrideMatchers.Length == 0 || Array.TrueForAll(_overrideOptions, o => o is null)) return _baseOptions;
+        Dictionary<string, RuleOptions>? map = null;
+        var relative = Lint.IO.PathText.ToSlashes(Path.GetRelativePath(Config.BaseDirectory, fullPath));
+        for (int i = 0; i < _overrideMatchers.Length; i++)
+        {
+            if (_overrideOptions[i] is not { } layer || !_overrideMatchers[i].Match(relative).HasMatches) continue;
+            map ??= new Dictionary<string, RuleOptions>(_baseOptions, StringComparer.Ordinal);
+            foreach (var (id, o) in layer) map[id] = o;
+        }
+        return map ?? _baseOptions;
+    }
+
+    /// <summary>
+    /// The options of the rules of one configuration layer, each checked against its rule's schema (the configuration
+    /// file was checked with positions as it was read; a <see cref="LintConfig"/> built in code is checked here) and
+    /// given the schema's defaults. The top layer (<paramref name="where"/> is <c>rules</c>) also holds the defaults of
+    /// every rule with a schema.
+    /// </summary>
+    private Dictionary<string, RuleOptions> BaseOptions(IReadOnlyDictionary<string, RuleOptions> written, string where)
+    {
+        var map = new Dictionary<string, RuleOptions>(StringComparer.Ordinal);
+        if (where == "rules")
+        {
+            foreach (var (id, schema) in _optionsSchemas)
+                if (schema is not null) map[id] = RuleOptions.DefaultsOf(schema);
+        }
+        foreach (var (id, options) in written)
+        {
+            if (!_optionsSchemas.TryGetValue(id, out var schema))
+                throw new LintConfigurationException($"{where}: {RuleRegistry.UnknownRuleMessage(id, _optionsSchemas.Keys)}");
+            if (schema is null)
+                throw new LintConfigurationException($"{where}: rule '{id}' has no options");
+            var violations = schema.Validate(options.Configured);
+            if (violations.Count > 0)
+                throw new LintConfigurationException($"{where}: invalid options of rule '{id}' at '{violations[0].Pointer}': {violations[0].Message}");
+            map[id] = options.WithSchema(schema);
+        }
         return map;
     }
 

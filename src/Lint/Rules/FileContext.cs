@@ -1,4 +1,3 @@
-using System.Text.Encodings.Web;
 using System.Text.Json;
 using Lint.Parsing;
 
@@ -7,7 +6,6 @@ namespace Lint.Rules;
 /// <summary>Everything a rule may read about one well-formed file, and the place to report findings.</summary>
 public sealed class FileContext
 {
-    private static readonly JsonSerializerOptions StringOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
     private readonly List<RawFinding> _findings;
     private readonly IReadOnlyDictionary<string, Severity> _severities;
     private readonly Func<string, IReadOnlyDictionary<string, Severity>>? _severitiesOf;
@@ -15,9 +13,13 @@ public sealed class FileContext
     private HashSet<RuleFact>? _computing;
     private ILintRule? _current;
 
+    private readonly IReadOnlyDictionary<string, RuleOptions>? _options;
+
     internal FileContext(string displayPath, string fullPath, ParsedDocument document, LintSettings settings, List<RawFinding> findings,
-        IReadOnlyDictionary<string, Severity> severities, Func<string, IReadOnlyDictionary<string, Severity>>? severitiesOf = null)
+        IReadOnlyDictionary<string, Severity> severities, Func<string, IReadOnlyDictionary<string, Severity>>? severitiesOf = null,
+        IReadOnlyDictionary<string, RuleOptions>? options = null)
     {
+        _options = options;
         DisplayPath = displayPath;
         FullPath = fullPath;
         Document = document;
@@ -52,6 +54,14 @@ public sealed class FileContext
     public LintSettings Settings { get; }
 
     internal void SetCurrentRule(ILintRule rule) => _current = rule;
+
+    /// <summary>
+    /// The options of the running rule for this file (<see cref="RuleMetadata.OptionsSchema"/>): as the configuration
+    /// writes them (<c>"rules": { "id": ["warning", { ... }] }</c>, and <c>overrides</c>), validated, with the schema's
+    /// defaults for what it does not write. <see cref="RuleOptions.Empty"/> for a rule without options.
+    /// </summary>
+    public RuleOptions Options =>
+        _current is { } rule && _options is not null && _options.TryGetValue(rule.Metadata.Id, out var options) ? options : RuleOptions.Empty;
 
     /// <summary>
     /// Whether the rule <paramref name="ruleId"/> runs on this file (its effective severity is not off, after the
@@ -168,7 +178,7 @@ public sealed class FileContext
     /// </summary>
     public static string EncodeString(string value)
     {
-        return Text.EscapeWhere(JsonSerializer.Serialize(value, StringOptions), Text.NeedsEscape);
+        return Text.EscapeWhere(JsonText.RelaxedString(value), Text.NeedsEscape);
     }
 
     /// <summary>

@@ -29,6 +29,16 @@ public sealed record RuleMetadata(string Id, string Description, Severity Defaul
     /// </summary>
     public IReadOnlyList<RuleMessage> Messages { get; init; } = [];
 
+    /// <summary>
+    /// The JSON Schema of the rule's options (text, any dialect lint validates; draft-07 without <c>$schema</c>), or
+    /// null when the rule takes none. It describes the object written after the severity in the configuration,
+    /// <c>"rules": { "id": ["warning", { ... }] }</c>: <c>"type": "object"</c>, each option under <c>properties</c> with
+    /// a <c>description</c> and a <c>default</c> (what <see cref="RuleOptions"/> gives when the option is not written,
+    /// and what <c>lint rules</c> and the rule's page show). The configuration is validated against it with
+    /// <c>file:line:col</c> errors, and the rule reads the result through <see cref="FileContext.Options"/>.
+    /// </summary>
+    public string? OptionsSchema { get; init; }
+
     /// <summary>Whether <paramref name="messageId"/> is one of <see cref="Messages"/>.</summary>
     public bool DeclaresMessage(string messageId)
     {
@@ -107,6 +117,9 @@ public sealed class IndexContext
 
     /// <summary>The whole corpus.</summary>
     public ICorpus Corpus { get; }
+
+    /// <summary>The rule's options for this file (see <see cref="FileContext.Options"/>).</summary>
+    public RuleOptions Options { get; init; } = RuleOptions.Empty;
 
     /// <summary>Whether the rule <paramref name="ruleId"/> runs on this file (the shared deferral question; see <see cref="RuleFact"/>).</summary>
     public bool IsRuleEnabled(string ruleId) => _severities.TryGetValue(ruleId, out var s) && s != Severity.Off;

@@ -37,13 +37,27 @@ public static class RuleCatalog
         return sb.ToString();
     }
 
-    /// <summary>The header of a rule's page, below its <c># id</c> title: the description, a table of default severity and fix availability, and the message ids.</summary>
+    /// <summary>The header of a rule's page, below its <c># id</c> title: the description, a table of default severity and fix availability, the message ids and the options.</summary>
     public static string PageHeader(RuleMetadata rule)
     {
         var text = $"{rule.Description}\n\n| default severity | fix |\n|---|---|\n| {rule.DefaultSeverity.ToName()} | {rule.FixAvailability.ToName()} |\n";
         if (rule.Messages.Count > 0)
             text += $"\nMessage ids (the `messageId` of `--format json`): {string.Join(", ", rule.Messages.Select(m => $"`{m.Id}`"))}.\n";
+        if (RuleOptionsSchema.Of(rule) is { } schema)
+        {
+            text += $"\nOptions, written after the severity in `lint.config.json` (`\"rules\": {{ \"{rule.Id}\": [\"{rule.DefaultSeverity.ToName()}\", {{ ... }}] }}`):\n\n";
+            text += OptionsTable(schema.Options);
+        }
         return text;
+    }
+
+    /// <summary>A Markdown table of options: name, type, default, description.</summary>
+    public static string OptionsTable(IEnumerable<RuleOption> options)
+    {
+        var sb = new StringBuilder("| option | type | default | description |\n|---|---|---|---|\n");
+        foreach (var o in options)
+            sb.Append($"| `{o.Name}` | {Cell(o.Type)} | {(o.DefaultJson is null ? "none" : $"`{Cell(o.DefaultJson)}`")} | {Cell(o.Description ?? "")} |\n");
+        return sb.ToString();
     }
 
     /// <summary>

@@ -179,7 +179,7 @@ internal static class JsonValues
     public static string Display(JsonElement e) => e.ValueKind switch
     {
         JsonValueKind.String => "'" + Text.Sanitize(SafeGetString(e)) + "'",
-        JsonValueKind.Object or JsonValueKind.Array => Text.Sanitize(JsonSerializer.Serialize(e), 80),
+        JsonValueKind.Object or JsonValueKind.Array => Text.Sanitize(JsonText.Compact(e), 80),
         _ => Text.Sanitize(e.GetRawText(), 40),
     };
 }

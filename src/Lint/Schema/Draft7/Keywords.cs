@@ -702,7 +702,7 @@ internal sealed class ObjectKeyword : Keyword
     {
         // The name is validated as a JSON string; the element is only built for the check (propertyNames is rare).
         string name = JsonValues.SafeName(p);
-        using var doc = JsonDocument.Parse(JsonSerializer.SerializeToUtf8Bytes(name));
+        using var doc = JsonDocument.Parse(JsonText.StringUtf8(name));
         if (PropertyNames!.Test(doc.RootElement, ctx)) return true;
         if (ctx.Collect)
         {
