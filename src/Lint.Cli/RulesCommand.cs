@@ -14,8 +14,9 @@ public static class RulesCommand
         {
             Description = "text (a table for the terminal) or markdown (the table of the README and docs/rules).",
             DefaultValueFactory = _ => "text",
+            HelpName = "text|markdown",
         };
-        format.AcceptOnlyFromAmong("text", "markdown");
+        UsageErrors.OneOf(format, "text", "markdown");
         command.Options.Add(format);
         command.SetAction(parseResult =>
         {

@@ -245,7 +245,8 @@ public sealed partial class Linter
         if (mode != RunMode.Lint)
         {
             var written = changed.Where(f => f.Error is null).ToList();
-            result = result with { Fixes = new Fixing.FixSummary(written.Sum(f => f.AppliedFixes), written.Count, DryRun: mode == RunMode.DryRun, FailedFiles: changed.Count - written.Count) };
+            var failed = changed.Where(f => f.Error is not null).Select(f => f.File).ToHashSet(StringComparer.Ordinal);
+            result = result with { Fixes = new Fixing.FixSummary(written.Sum(f => f.AppliedFixes), written.Count, DryRun: mode == RunMode.DryRun, FailedFiles: failed.Count) { FailedPaths = failed } };
         }
         return new Fixing.FixRunResult(result, changed);
     }

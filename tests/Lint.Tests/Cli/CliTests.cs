@@ -123,7 +123,7 @@ public sealed class CliTests : IDisposable
     [InlineData(new[] { "icc-sanctions.json", "--bogus" }, "unknown option '--bogus'")]
     [InlineData(new[] { "--format", "xml" }, "xml")]
     [InlineData(new[] { "--rule", "nope=off" }, "unknown rule 'nope'")]
-    [InlineData(new[] { "--rule", "source-count=fatal" }, "invalid --rule 'source-count=fatal'")]
+    [InlineData(new[] { "--rule", "source-count=fatal" }, "--rule expects ID=off|warning|error (such as --rule duplicate-tag=off), not 'source-count=fatal'")]
     [InlineData(new[] { "missing.json" }, "missing.json: no such file or directory")]
     [InlineData(new[] { "nothing/*.json" }, "no files match this pattern")]
     [InlineData(new[] { "--config", "absent.json" }, "absent.json: configuration file not found")]

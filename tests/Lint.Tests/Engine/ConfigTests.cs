@@ -54,6 +54,8 @@ public sealed class ConfigTests : IDisposable
           "taxonomy": { "category": { "war-crimes": "War Crimes" }, "severity": { "severe": "Severe" } }
         }
         """);
+        // The schema it names exists (a path that names no file is a configuration error of its own).
+        _dir.Write("schemas/incident.schema.json", "{}");
         var c = ConfigLoader.LoadFile(path, Ids);
         Assert.Equal(["content/**/*.json"], c.Include);
         Assert.Equal(["**/drafts/**"], c.Exclude);
