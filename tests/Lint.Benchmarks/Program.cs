@@ -3,6 +3,7 @@ using Lint.Benchmarks;
 
 // dotnet run -c Release --project tests/Lint.Benchmarks -- generate DIR COUNT [SEED] [DEFECT_RATE]
 // dotnet run -c Release --project tests/Lint.Benchmarks -- profile DIR
+// dotnet run -c Release --project tests/Lint.Benchmarks -- html DIR [ROUNDS] [THREADS]   (paired medians: the contentHtml rules off / on)
 // dotnet run -c Release --project tests/Lint.Benchmarks -- lsp [ROUNDS]   (paired medians of lint lsp edits, docs/editors.md)
 // dotnet run -c Release --project tests/Lint.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter '*']
 if (args.Length > 0 && args[0] == "generate")
@@ -26,6 +27,15 @@ if (args.Length > 0 && args[0] == "profile")
         return 2;
     }
     return Profile.Run(Path.GetFullPath(args[1]));
+}
+if (args.Length > 0 && args[0] == "html")
+{
+    if (args.Length < 2)
+    {
+        Console.Error.WriteLine("usage: html DIR [ROUNDS] [THREADS]");
+        return 2;
+    }
+    return HtmlRulesBenchmark.Run(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2]) : 10, args.Length > 3 ? int.Parse(args[3]) : 1);
 }
 if (args.Length > 0 && args[0] == "lsp")
 {

@@ -87,6 +87,30 @@ public sealed class ParsedDocument : IDisposable
         return map.OffsetOf(index);
     }
 
+    private readonly object _htmlLock = new();
+    private Html.HtmlContent? _contentHtml;
+    private bool _contentHtmlParsed;
+
+    /// <summary>
+    /// <c>record.contentHtml</c> parsed as HTML (see <see cref="Html.HtmlContent"/>), or null when it is missing or not a
+    /// string. Parsed on first use and once per document, whichever rule (or the corpus index) asks first.
+    /// </summary>
+    public Html.HtmlContent? ContentHtml
+    {
+        get
+        {
+            lock (_htmlLock)
+            {
+                if (!_contentHtmlParsed)
+                {
+                    _contentHtml = Html.HtmlContent.FromDocument(this);
+                    _contentHtmlParsed = true;
+                }
+                return _contentHtml;
+            }
+        }
+    }
+
     /// <summary><c>name:line:column</c> of <see cref="OffsetOf"/>, for messages about files other than incident files.</summary>
     public string Location(string name, string pointer, bool atKey = false)
     {

@@ -50,6 +50,19 @@ public sealed class FileContext
     /// <summary>The <c>record</c> object, when the root is an object holding an object <c>record</c>.</summary>
     public JsonElement? Record { get; }
 
+    /// <summary>
+    /// <c>record.contentHtml</c> parsed as HTML5, once per file for every rule that asks (and for the corpus index), on
+    /// first use; null when <c>contentHtml</c> is missing or not a string (the <c>schema</c> rule's finding), so a content
+    /// rule returns silently then. Report a place inside it with <see cref="ReportInHtml(int, ReportMessage)"/>.
+    /// </summary>
+    public Html.HtmlContent? ContentHtml => Document.ContentHtml;
+
+    /// <summary>
+    /// Reports a finding of the running rule at the UTF-16 unit <paramref name="index"/> of the decoded <c>contentHtml</c>
+    /// (an index from <see cref="ContentHtml"/>), located in the file through escapes.
+    /// </summary>
+    public void ReportInHtml(int index, ReportMessage message) => ReportInString(Html.HtmlContent.Pointer, index, message);
+
     /// <summary>Configuration that rules read: site, taxonomy, the schema.</summary>
     public LintSettings Settings { get; }
 

@@ -36,6 +36,9 @@ public static class RuleRegistry
         new DuplicateSourceRule(),
         new DuplicateTagRule(),
         new FileTooLargeRule(),
+        new ContentHtmlRule(),
+        new ContentUnsafeRule(),
+        new HeadingIdRule(),
         new StaleLastUpdatedRule(),
         new RelatedReciprocalRule(),
     ];

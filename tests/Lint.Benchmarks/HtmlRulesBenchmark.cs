@@ -1,0 +1,73 @@
+using System.Diagnostics;
+using Lint.Config;
+using Lint.Rules;
+
+namespace Lint.Benchmarks;
+
+/// <summary>
+/// <c>html DIR [ROUNDS] [THREADS]</c>: what the contentHtml rules add to a whole-corpus run. Each round lints the corpus
+/// twice, end to end (<see cref="Linter.LintAsync"/>): once with every HTML rule off and once with the defaults, in
+/// alternating order so that a loaded machine weighs on both alike; it prints the median of each and the median of the
+/// paired ratios (the figure to compare with the 20% budget of issue 16).
+/// </summary>
+public static class HtmlRulesBenchmark
+{
+    /// <summary>The rules that read contentHtml as HTML.</summary>
+    public static IReadOnlyList<string> HtmlRuleIds { get; } =
+        RuleRegistry.BuiltIn.Select(r => r.Metadata.Id).Where(id => id.StartsWith("content-", StringComparison.Ordinal) || id == "heading-id").ToList();
+
+    public static int Run(string directory, int rounds, int threads)
+    {
+        var config = LintConfig.Defaults(directory);
+        Linter Make(bool html) => new(new LintOptions
+        {
+            WorkingDirectory = directory,
+            Config = config,
+            MaxDegreeOfParallelism = threads,
+            RuleOverrides = html ? new Dictionary<string, Severity>() : HtmlRuleIds.ToDictionary(id => id, _ => Severity.Off),
+        });
+        var without = Make(false);
+        var with = Make(true);
+        double Time(Linter linter, out int findings)
+        {
+            var watch = Stopwatch.StartNew();
+            var result = linter.LintAsync([]).GetAwaiter().GetResult();
+            findings = result.Findings.Count;
+            return watch.Elapsed.TotalMilliseconds;
+        }
+        // Warm-up: JIT, the corpus index, the file cache.
+        Time(without, out _);
+        Time(with, out int warmFindings);
+        var offTimes = new List<double>();
+        var onTimes = new List<double>();
+        var ratios = new List<double>();
+        for (int r = 0; r < rounds; r++)
+        {
+            double off, on;
+            if (r % 2 == 0)
+            {
+                off = Time(without, out _);
+                on = Time(with, out _);
+            }
+            else
+            {
+                on = Time(with, out _);
+                off = Time(without, out _);
+            }
+            offTimes.Add(off);
+            onTimes.Add(on);
+            ratios.Add(on / off);
+            Console.WriteLine($"round {r + 1,3}: without {off,8:0} ms   with {on,8:0} ms   ratio {on / off:0.000}");
+        }
+        Console.WriteLine($"HTML rules: {string.Join(", ", HtmlRuleIds)}; {warmFindings} findings with them on; {threads} thread(s)");
+        Console.WriteLine($"median without {Median(offTimes):0} ms, with {Median(onTimes):0} ms; median paired ratio {Median(ratios):0.000} (+{(Median(ratios) - 1) * 100:0.0}%)");
+        return 0;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        int n = sorted.Count;
+        return n % 2 == 1 ? sorted[n / 2] : (sorted[n / 2 - 1] + sorted[n / 2]) / 2;
+    }
+}
