@@ -85,8 +85,14 @@ public sealed class LineIndex
             {
                 // A lone \r ends a line too (\r\n is one ending).
                 idx += returns - before.Count("\r\n"u8);
-                if (before[^1] == (byte)'\r' && offset < _bytes.Length && _bytes.Span[offset] == (byte)'\n') idx--;
-                start = Math.Max(start, before.LastIndexOf((byte)'\r') + 1);
+                var lineText = before;
+                if (before[^1] == (byte)'\r' && offset < _bytes.Length && _bytes.Span[offset] == (byte)'\n')
+                {
+                    // The offset is the \n of a \r\n: that \r does not end the line the offset is on.
+                    idx--;
+                    lineText = before[..^1];
+                }
+                start = Math.Max(start, lineText.LastIndexOf((byte)'\r') + 1);
             }
         }
         else

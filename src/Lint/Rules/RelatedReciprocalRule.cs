@@ -20,6 +20,7 @@ public sealed class RelatedReciprocalRule : IIndexRule
     public RuleMetadata Metadata { get; } = new("related-reciprocal", "An incident lists another as related, but that one does not list it back.", Severity.Warning, FixAvailability.Always)
     {
         Messages = [NotReciprocal],
+        Inputs = [CorpusEntry.SlugPointer, CorpusEntry.ReferencesPointer],
         EnabledByDefault = false,
     };
 

@@ -243,7 +243,7 @@ public abstract class RuleFixtureTest(string ruleId)
                         continue;
                     }
                     goldens++;
-                    VerifyBytes(golden, change.Fixed);
+                    Golden.VerifyBytes(golden, change.Fixed);
                 }
                 var left = run.Result.Findings.Where(f => f.RuleId == RuleId).ToList();
                 Assert.True(left.Count == 0, $"fixing {Path.GetFileName(dir)} leaves:\n{ReportText.Of(left)}");
