@@ -28,11 +28,17 @@ public static class CommandLineBuilder
     {
         try
         {
-            var parseResult = root.Parse(args);
-            if (parseResult.Errors.Count > 0)
+            if (UsageErrors.SwitchWithValue(args, root) is { } switchMessage)
             {
-                foreach (var error in parseResult.Errors) stderr.WriteLine($"lint: {error.Message}");
-                stderr.WriteLine("Run 'lint --help' for usage.");
+                stderr.WriteLine($"lint: {switchMessage}");
+                return ExitCodes.UsageError;
+            }
+            var parseResult = root.Parse(args);
+            if (UsageErrors.HasMistakes(parseResult))
+            {
+                // Plain words for every mistake (no .NET type names), each on its own line, with "did you mean".
+                foreach (var message in UsageErrors.Describe(parseResult)) stderr.WriteLine($"lint: {message}");
+                stderr.WriteLine($"Run '{UsageErrors.CommandPath(parseResult.CommandResult)} --help' for usage.");
                 return ExitCodes.UsageError;
             }
             return await parseResult.InvokeAsync(new InvocationConfiguration { Output = Console.Out, Error = stderr });

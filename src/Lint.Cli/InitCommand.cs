@@ -7,14 +7,17 @@ namespace Lint.Cli;
 /// <summary><c>lint init</c>: writes a starter <c>lint.config.json</c> in the current directory, never over an existing one.</summary>
 public static class InitCommand
 {
-    /// <summary>The starter configuration: every section once, with the default taxonomy, ready to edit.</summary>
+    /// <summary>
+    /// The starter configuration: every section once, with the default taxonomy, ready to edit. Its <c>rules</c> only
+    /// restate defaults (to show the form): a starter never changes what a rule's documentation says it does.
+    /// </summary>
     public const string StarterConfiguration = """
         {
           "include": ["content/incidents/**/*.json"],
           "exclude": ["**/drafts/**"],
           "site": "https://example.org",
           "rules": {
-            "related-duplicate": "error",
+            "related-duplicate": "warning",
             "duplicate-source": "warning"
           },
           "overrides": [

@@ -59,26 +59,21 @@ public static class LintCommand
             Description = "Files, directories (every *.json below) or globs. Default: the configuration's include set.",
             Arity = ArgumentArity.ZeroOrMore,
         };
-        paths.Validators.Add(result =>
-        {
-            foreach (var token in result.Tokens)
-            {
-                if (token.Value.Length > 1 && token.Value.StartsWith('-'))
-                    result.AddError($"unknown option '{token.Value}'");
-            }
-        });
+        // A token that looks like an option but is none ('--bogus') is an unknown option, not a path: UsageErrors says so.
         var format = new Option<string>("--format", "-f")
         {
             Description = "Output format.",
             DefaultValueFactory = _ => "stylish",
         };
-        format.AcceptOnlyFromAmong(Formatters.All.Select(f => f.Name).ToArray());
-        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE (atomically) and the summary to standard output." };
-        var config = new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of discovering lint.config.json." };
+        format.HelpName = string.Join("|", Formatters.All.Select(f => f.Name));
+        UsageErrors.OneOf(format, Formatters.All.Select(f => f.Name).ToArray());
+        var output = new Option<string?>("--output", "-o") { Description = "Write the report to FILE (atomically) and the summary to standard output.", HelpName = "FILE" };
+        var config = new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of discovering lint.config.json.", HelpName = "FILE" };
         var rule = new Option<string[]>("--rule")
         {
             Description = "Override one rule's severity: ID=off|warning|error (repeatable).",
             AllowMultipleArgumentsPerToken = false,
+            HelpName = "ID=off|warning|error",
         };
         var quiet = new Option<bool>("--quiet") { Description = "Report errors only." };
         var noColor = new Option<bool>("--no-color") { Description = "Never colour the output (NO_COLOR is honoured too)." };
@@ -86,16 +81,17 @@ public static class LintCommand
         {
             Description = "Skip the given files that are not in the configured corpus (include minus exclude), as a pre-commit hook needs.",
         };
-        var maxWarnings = new Option<int?>("--max-warnings") { Description = "Exit 1 when more than N warnings are reported (N >= 0)." };
-        var baseline = new Option<string?>("--baseline") { Description = "Report only findings that the baseline FILE does not record." };
-        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in the baseline FILE, pruning those that no longer occur." };
+        var maxWarnings = new Option<int?>("--max-warnings") { Description = "Exit 1 when more than N warnings are reported (N >= 0).", HelpName = "N" };
+        UsageErrors.Count(maxWarnings);
+        var baseline = new Option<string?>("--baseline") { Description = "Report only findings that the baseline FILE does not record.", HelpName = "FILE" };
+        var writeBaseline = new Option<string?>("--write-baseline") { Description = "Record today's findings in the baseline FILE, pruning those that no longer occur.", HelpName = "FILE" };
         var fix = new Option<bool>("--fix") { Description = "Apply safe fixes to the files, then report what remains." };
         var fixDryRun = new Option<bool>("--fix-dry-run") { Description = "Print the safe fixes as a unified diff per file; write nothing." };
         var cacheOption = new Option<bool>("--cache") { Description = "Accepted for compatibility: the corpus index (.lintcache/) is on by default." };
         var noCache = new Option<bool>("--no-cache") { Description = "Neither read nor write the corpus index (.lintcache/); every corpus file is read." };
-        var cacheLocation = new Option<string?>("--cache-location") { Description = "Keep the corpus index in DIR instead of .lintcache/ beside the configuration." };
+        var cacheLocation = new Option<string?>("--cache-location") { Description = "Keep the corpus index in DIR instead of .lintcache/ beside the configuration.", HelpName = "DIR" };
         var stdinOption = new Option<bool>("--stdin") { Description = "Lint standard input instead of files (requires --stdin-filename)." };
-        var stdinFilename = new Option<string?>("--stdin-filename") { Description = "The path standard input is linted as: its name, folder and configuration overrides apply." };
+        var stdinFilename = new Option<string?>("--stdin-filename") { Description = "The path standard input is linted as: its name, folder and configuration overrides apply.", HelpName = "NAME" };
         root.Arguments.Add(paths);
         foreach (var o in new Option[] { format, output, config, rule, quiet, noColor, maxWarnings, baseline, writeBaseline, fix, fixDryRun, corpusOnly, cacheOption, noCache, cacheLocation, stdinOption, stdinFilename }) root.Options.Add(o);
 
@@ -107,10 +103,24 @@ public static class LintCommand
                 int eq = text.IndexOf('=');
                 if (eq <= 0 || !SeverityNames.TryParse(text[(eq + 1)..], out var severity))
                 {
-                    stderr.WriteLine($"lint: invalid --rule '{text}'; expected ID=off|warning|error");
+                    var near = eq > 0 ? Lint.Parsing.Spelling.DidYouMean(text[(eq + 1)..], ["off", "warning", "error"]) : null;
+                    stderr.WriteLine($"lint: --rule expects ID=off|warning|error (such as --rule duplicate-tag=off), not '{Lint.Parsing.Text.Sanitize(text)}'"
+                        + (near is null ? "" : $"; did you mean '{text[..eq]}={near}'?"));
                     return ExitCodes.UsageError;
                 }
                 rules[text[..eq]] = severity;
+            }
+            // A path that is not there but is close to a command name is a mistyped command ('lint rulez').
+            foreach (var path in parseResult.GetValue(paths) ?? [])
+            {
+                if (path.IndexOfAny(['*', '?', '[', '{', '/', '\\', '.']) >= 0) continue;
+                var full = Path.GetFullPath(path);
+                if (File.Exists(full) || Directory.Exists(full)) continue;
+                if (Lint.Parsing.Spelling.DidYouMean(path, root.Subcommands.Select(c => c.Name)) is { } command)
+                {
+                    stderr.WriteLine($"lint: '{Lint.Parsing.Text.Sanitize(path)}' is not a command, a file or a folder; did you mean 'lint {command}'?");
+                    return ExitCodes.UsageError;
+                }
             }
             var max = parseResult.GetValue(maxWarnings);
             if (max < 0)
@@ -140,6 +150,16 @@ public static class LintCommand
             };
             return await RunAsync(options, stdout, stderr, cancellationToken, stdin);
         });
+    }
+
+    /// <summary>
+    /// Prints a configuration error, one mistake a line, each prefixed with <c>lint: </c>. The message can quote the
+    /// configuration or the schema, which a pull request can change, so each line is sanitized.
+    /// </summary>
+    internal static void WriteError(TextWriter stderr, LintConfigurationException ex)
+    {
+        foreach (var line in ex.Message.Split('\n'))
+            stderr.WriteLine($"lint: {Lint.Parsing.Text.Sanitize(line, int.MaxValue)}");
     }
 
     /// <summary>Runs one lint and returns the exit code.</summary>
@@ -274,8 +294,7 @@ public static class LintCommand
         }
         catch (LintConfigurationException ex)
         {
-            // The message can quote the configuration or the schema, which a pull request can change.
-            stderr.WriteLine($"lint: {Lint.Parsing.Text.Sanitize(ex.Message, int.MaxValue)}");
+            WriteError(stderr, ex);
             return ExitCodes.UsageError;
         }
         catch (IOException ex)

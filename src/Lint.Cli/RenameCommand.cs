@@ -25,7 +25,7 @@ public static class RenameCommand
         var oldSlug = new Argument<string>("old") { Description = "The slug of the incident to rename." };
         var newSlug = new Argument<string>("new") { Description = "Its new slug (lowercase kebab-case)." };
         var dryRun = new Option<bool>("--dry-run") { Description = "Print the changes as a unified diff; write nothing." };
-        var config = new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of discovering lint.config.json." };
+        var config = new Option<string?>("--config", "-c") { Description = "Use this configuration file instead of discovering lint.config.json.", HelpName = "FILE" };
         var noCache = new Option<bool>("--no-cache") { Description = "Do not use the corpus index (.lintcache/)." };
         var command = new Command("rename", "Rename an incident: move OLD.json to NEW.json, update its slug, url and citation, and rewrite every relatedIncidents entry that names OLD.");
         command.Arguments.Add(oldSlug);
@@ -67,7 +67,7 @@ public static class RenameCommand
         }
         catch (LintConfigurationException ex)
         {
-            stderr.WriteLine($"lint: {Lint.Parsing.Text.Sanitize(ex.Message, int.MaxValue)}");
+            LintCommand.WriteError(stderr, ex);
             return ExitCodes.UsageError;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)

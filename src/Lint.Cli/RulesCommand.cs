@@ -14,8 +14,9 @@ public static class RulesCommand
         {
             Description = "text (a table for the terminal) or markdown (the table of the README and docs/rules).",
             DefaultValueFactory = _ => "text",
+            HelpName = "text|markdown",
         };
-        format.AcceptOnlyFromAmong("text", "markdown");
+        UsageErrors.OneOf(format, "text", "markdown");
         command.Options.Add(format);
         command.SetAction(parseResult =>
         {
@@ -31,9 +32,10 @@ public static class RulesCommand
     public static void Write(IReadOnlyList<RuleMetadata> rules, TextWriter stdout)
     {
         int idWidth = Math.Max("id".Length, rules.Max(r => r.Id.Length));
-        stdout.WriteLine($"{"id".PadRight(idWidth)}  {"severity",-8}  {"fix",-9}  description");
+        int severityWidth = Math.Max("severity".Length, rules.Max(r => r.DefaultText.Length));
+        stdout.WriteLine($"{"id".PadRight(idWidth)}  {"severity".PadRight(severityWidth)}  {"fix",-9}  description");
         foreach (var r in rules)
-            stdout.WriteLine($"{r.Id.PadRight(idWidth)}  {r.DefaultSeverity.ToName(),-8}  {r.FixAvailability.ToName(),-9}  {r.Description}");
+            stdout.WriteLine($"{r.Id.PadRight(idWidth)}  {r.DefaultText.PadRight(severityWidth)}  {r.FixAvailability.ToName(),-9}  {r.Description}");
         var withOptions = rules.Select(r => (Rule: r, Schema: RuleOptionsSchema.Of(r))).Where(x => x.Schema is not null).ToList();
         if (withOptions.Count == 0) return;
         stdout.WriteLine();

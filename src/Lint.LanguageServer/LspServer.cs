@@ -745,7 +745,7 @@ public sealed class LspServer
         var inRange = diagnostics.Where(d => Overlaps(d.Range, start, end)).ToList();
         if (Wants("quickfix"))
         {
-            foreach (var diagnostic in inRange.Where(d => d.Finding.Fix is not null))
+            foreach (var diagnostic in inRange.Where(d => d.Finding.Fix is { Target: null }))
             {
                 var edits = workspace.FixEdits(path, diagnostic.Finding).Select(e => new LspTextEdit(ToLsp(e.Range), e.NewText)).ToList();
                 actions.Add(new CodeAction($"Fix: {diagnostic.Finding.Fix!.Description} ({diagnostic.Finding.RuleId})", "quickfix", Edit(uri, edits))

@@ -64,17 +64,64 @@ public static class ConfigLoader
         using (var doc = StrictJsonParser.ParseOrThrow(bytes, fullPath, (where, reason) => new LintConfigurationException($"{where}: invalid configuration: {reason}")))
         {
             string Where(string pointer, bool atKey = false) => doc.Location(fullPath, pointer, atKey);
-            if (doc.DuplicateKeys.Count > 0)
+            // Every mistake of the file is reported in one run, each at its file:line:col, in the order of the file.
+            var errors = new List<(int Offset, string Message)>();
+            void Error(string pointer, bool atKey, string message) => errors.Add((doc.OffsetOf(pointer, atKey), $"{Where(pointer, atKey)}: {message}"));
+            void ThrowIfAny()
             {
-                var d = doc.DuplicateKeys[0];
-                var (l, c) = doc.Lines.ToLineColumn(d.Offset);
-                throw new LintConfigurationException($"{fullPath}:{l}:{c}: invalid configuration: property '{Text.Sanitize(d.Name)}' is defined twice");
+                if (errors.Count > 0)
+                    throw new LintConfigurationException(string.Join("\n", errors.OrderBy(e => e.Offset).Select(e => e.Message).Distinct(StringComparer.Ordinal)));
             }
-            var violations = SchemaValidator.Configuration.Validate(doc.Root);
-            if (violations.Count > 0)
+            // Every glob is checked where it is written: '..' and absolute patterns would leave the project.
+            void CheckGlob(string pattern, string pointer)
             {
-                var v = violations.OrderBy(v => doc.Positions.GetNearest(v.Pointer).Start).First();
-                throw new LintConfigurationException($"{Where(v.Pointer, v.AtKey)}: invalid configuration: {v.Message}");
+                try { Engine.GlobPatterns.Check(pattern, Where(pointer), allowRooted: false); }
+                catch (LintConfigurationException ex) { errors.Add((doc.OffsetOf(pointer), ex.Message)); }
+            }
+            foreach (var d in doc.DuplicateKeys)
+            {
+                var (l, c) = doc.Lines.ToLineColumn(d.Offset);
+                errors.Add((d.Offset, $"{fullPath}:{l}:{c}: invalid configuration: property '{Text.Sanitize(d.Name)}' is defined twice"));
+            }
+            foreach (var v in SchemaValidator.Configuration.Validate(doc.Root))
+                Error(v.Pointer, v.AtKey, $"invalid configuration: {v.Message}");
+            if (errors.Count > 0)
+            {
+                // The structure is not what the reader below expects; what can still be checked safely is the rule ids.
+                void UnknownIds(JsonElement rules, string pointer)
+                {
+                    if (rules.ValueKind != JsonValueKind.Object) return;
+                    foreach (var p in rules.EnumerateObject())
+                        if (!knownRuleIds.Contains(p.Name))
+                            Error(JsonPointer.Append(pointer, p.Name), true, RuleRegistry.UnknownRuleMessage(p.Name, knownRuleIds));
+                }
+                void Patterns(JsonElement array, string pointer)
+                {
+                    if (array.ValueKind != JsonValueKind.Array) return;
+                    int n = 0;
+                    foreach (var item in array.EnumerateArray())
+                    {
+                        if (item.ValueKind == JsonValueKind.String) CheckGlob(item.GetString()!, JsonPointer.Append(pointer, n));
+                        n++;
+                    }
+                }
+                if (doc.Root.ValueKind == JsonValueKind.Object)
+                {
+                    if (doc.Root.TryGetProperty("include", out var inc)) Patterns(inc, "/include");
+                    if (doc.Root.TryGetProperty("exclude", out var exc)) Patterns(exc, "/exclude");
+                    if (doc.Root.TryGetProperty("rules", out var r)) UnknownIds(r, "/rules");
+                    if (doc.Root.TryGetProperty("overrides", out var os) && os.ValueKind == JsonValueKind.Array)
+                    {
+                        int n = 0;
+                        foreach (var o in os.EnumerateArray())
+                        {
+                            if (o.ValueKind == JsonValueKind.Object && o.TryGetProperty("files", out var files)) Patterns(files, $"/overrides/{n}/files");
+                            if (o.ValueKind == JsonValueKind.Object && o.TryGetProperty("rules", out var orules)) UnknownIds(orules, $"/overrides/{n}/rules");
+                            n++;
+                        }
+                    }
+                }
+                ThrowIfAny();
             }
             var root = doc.Root;
             var baseDir = Path.GetDirectoryName(fullPath)!;
@@ -91,7 +138,8 @@ public static class ConfigLoader
                     var at = JsonPointer.Append(pointer, p.Name);
                     if (!knownRuleIds.Contains(p.Name))
                     {
-                        throw new LintConfigurationException($"{Where(at, atKey: true)}: {RuleRegistry.UnknownRuleMessage(p.Name, knownRuleIds)}");
+                        Error(at, true, RuleRegistry.UnknownRuleMessage(p.Name, knownRuleIds));
+                        continue;
                     }
                     var severityElement = p.Value.ValueKind == JsonValueKind.Array ? p.Value[0] : p.Value;
                     SeverityNames.TryParse(severityElement.GetString(), out var severity);
@@ -106,16 +154,21 @@ public static class ConfigLoader
                     }
                     catch (SchemaLoadException ex)
                     {
-                        throw new LintConfigurationException($"{Where(optionsAt)}: rule '{p.Name}' cannot take options: {ex.Message}");
+                        Error(optionsAt, false, $"rule '{p.Name}' cannot take options: {ex.Message}");
+                        continue;
                     }
                     if (schema is null)
-                        throw new LintConfigurationException($"{Where(optionsAt)}: invalid configuration: rule '{p.Name}' has no options; write \"{p.Name}\": \"{severity.ToName()}\"");
+                    {
+                        Error(optionsAt, false, $"invalid configuration: rule '{p.Name}' has no options; write \"{p.Name}\": \"{severity.ToName()}\"");
+                        continue;
+                    }
                     var violations = schema.Validate(value);
                     if (violations.Count > 0)
                     {
-                        var v = violations.OrderBy(v => doc.Positions.GetNearest(optionsAt + v.Pointer).Start).First();
                         // The options are validated as a document of their own: "the document" is the options object.
-                        throw new LintConfigurationException($"{Where(optionsAt + v.Pointer, v.AtKey)}: invalid configuration: option of rule '{p.Name}': {v.Message.Replace(" the document", " the options", StringComparison.Ordinal)}");
+                        foreach (var v in violations)
+                            Error(optionsAt + v.Pointer, v.AtKey, $"invalid configuration: option of rule '{p.Name}': {v.Message.Replace(" the document", " the options", StringComparison.Ordinal)}");
+                        continue;
                     }
                     options[p.Name] = RuleOptions.FromJson(value).WithSchema(schema);
                 }
@@ -124,18 +177,25 @@ public static class ConfigLoader
 
             static string[] Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToArray();
 
-            // Every glob is checked where it is written: '..' and absolute patterns would leave the project.
             string[] Globs(JsonElement array, string pointer)
             {
                 var list = Strings(array);
-                for (int i = 0; i < list.Length; i++)
-                    Engine.GlobPatterns.Check(list[i], Where(JsonPointer.Append(pointer, i)), allowRooted: false);
+                for (int i = 0; i < list.Length; i++) CheckGlob(list[i], JsonPointer.Append(pointer, i));
                 return list;
             }
 
             if (root.TryGetProperty("include", out var include)) config = config with { Include = Globs(include, "/include") };
             if (root.TryGetProperty("exclude", out var exclude)) config = config with { Exclude = Globs(exclude, "/exclude") };
-            if (root.TryGetProperty("schema", out var schema)) config = config with { Schema = schema.GetString() };
+            if (root.TryGetProperty("schema", out var schema))
+            {
+                config = config with { Schema = schema.GetString() };
+                // A schema path that is not a file is the configuration's mistake: say so where the key is written.
+                var schemaPath = Path.GetFullPath(schema.GetString()!, baseDir);
+                if (Directory.Exists(schemaPath))
+                    Error("/schema", false, $"\"schema\" names a folder, {Text.Quote(schema.GetString()!, 200)}; give the path of a JSON Schema file (relative to the configuration file)");
+                else if (!File.Exists(schemaPath) && !IsLink(schemaPath))
+                    Error("/schema", false, $"\"schema\" names no file: {Text.Quote(schema.GetString()!, 200)} does not exist (the path is relative to the configuration file, {Text.Quote(baseDir, 300)})");
+            }
             if (root.TryGetProperty("schemaMap", out var schemaMap))
             {
                 var map = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -191,7 +251,16 @@ public static class ConfigLoader
                     extra[dim.Name] = dim.Value.EnumerateObject().ToDictionary(p => p.Name, p => p.Value.GetString()!, StringComparer.Ordinal);
                 config = config with { Taxonomy = Taxonomy.Default.Extend(extra) };
             }
+            ThrowIfAny();
             return config;
         }
+    }
+
+    /// <summary>Whether <paramref name="path"/> is a symbolic link (a dangling one too): the guarded reader says what is wrong with it.</summary>
+    private static bool IsLink(string path)
+    {
+        try { return new FileInfo(path).LinkTarget is not null; }
+        catch (IOException) { return false; }
+        catch (UnauthorizedAccessException) { return false; }
     }
 }

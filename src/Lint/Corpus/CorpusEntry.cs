@@ -34,6 +34,22 @@ public sealed record CorpusReference(ReferenceKind Kind, string Value, string Po
 /// <param name="References">The outgoing references, in document order.</param>
 public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int SlugColumn, IReadOnlyList<CorpusReference> References)
 {
+    /// <summary>The pointer of the slug, one of the <see cref="DuplicatedInputs"/>.</summary>
+    public const string SlugPointer = "/record/slug";
+
+    /// <summary>The pointer of the references array, one of the <see cref="DuplicatedInputs"/>.</summary>
+    public const string ReferencesPointer = "/record/relatedIncidents";
+
+    /// <summary>
+    /// Which of the values the entry holds (<see cref="SlugPointer"/>, <see cref="ReferencesPointer"/>) are ambiguous:
+    /// the key, or an object above it, is written twice in the file, so the value recorded is the last of two. Index
+    /// rules whose <see cref="Rules.RuleMetadata.Inputs"/> include one stay silent while <c>duplicate-key</c> is on.
+    /// </summary>
+    public IReadOnlyList<string> DuplicatedInputs { get; init; } = [];
+
+    /// <summary>Whether <c>record.relatedIncidents</c> is an array (so that a file that lacks one, which the schema reports, is not read as listing nothing).</summary>
+    public bool HasRelatedList { get; init; }
+
     /// <summary>The entry of a strictly parsed document.</summary>
     public static CorpusEntry FromDocument(ParsedDocument document)
     {
@@ -49,8 +65,10 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
             (slugLine, slugColumn) = document.Lines.ToLineColumn(document.OffsetOf("/record/slug"));
         }
         var references = new List<CorpusReference>();
+        bool hasRelatedList = false;
         if (record.TryGetArray("relatedIncidents", out var related))
         {
+            hasRelatedList = true;
             int i = 0;
             foreach (var item in related.EnumerateArray())
             {
@@ -62,7 +80,17 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
                 references.Add(new CorpusReference(ReferenceKind.RelatedIncident, item.GetString()!, pointer, line, column, span.Start, span.Length));
             }
         }
-        return new CorpusEntry(slug, true, slugLine, slugColumn, references);
+        List<string>? duplicated = null;
+        foreach (var input in (ReadOnlySpan<string>)[SlugPointer, ReferencesPointer])
+        {
+            foreach (var d in document.DuplicateKeys)
+            {
+                if (!JsonPointer.IsAtOrAbove(d.Pointer, input)) continue;
+                (duplicated ??= []).Add(input);
+                break;
+            }
+        }
+        return new CorpusEntry(slug, true, slugLine, slugColumn, references) { DuplicatedInputs = duplicated ?? (IReadOnlyList<string>)[], HasRelatedList = hasRelatedList };
     }
 
     /// <summary>

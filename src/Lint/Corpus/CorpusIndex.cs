@@ -18,6 +18,7 @@ public sealed class CorpusIndex : ICorpus
 
     private readonly Dictionary<string, List<string>> _files = new(StringComparer.Ordinal);
     private readonly List<IndexedFile> _entries = [];
+    private readonly Dictionary<string, IndexedFile> _byPath = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string?> _suggestions = new(StringComparer.Ordinal);
     private string[]? _slugs;
 
@@ -33,6 +34,7 @@ public sealed class CorpusIndex : ICorpus
     {
         ArgumentNullException.ThrowIfNull(file);
         _entries.Add(file);
+        _byPath[file.DisplayPath] = file;
         if (file.Entry.Slug is { } slug) Add(slug, file.DisplayPath);
     }
 
@@ -58,6 +60,9 @@ public sealed class CorpusIndex : ICorpus
 
     /// <inheritdoc />
     public bool Contains(string slug) => _files.ContainsKey(slug);
+
+    /// <inheritdoc />
+    public IndexedFile? FileAt(string displayPath) => _byPath.GetValueOrDefault(displayPath);
 
     /// <inheritdoc />
     public string? ClosestSlug(string slug)

@@ -28,7 +28,7 @@ internal sealed class CorpusIndexFile
     public const string FileName = "corpus-index";
 
     /// <summary>Bumped whenever the layout changes; an index of another version is rebuilt.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 3; // 2: the relatedIncidents-is-an-array flag (related-reciprocal); 3: duplicated-input flags
 
     private static readonly byte[] Magic = "LINTIDX\n"u8.ToArray();
     private const string LegacyHeader = "lint slug cache v1";
@@ -124,7 +124,7 @@ internal sealed class CorpusIndexFile
                     var kind = (ReferenceKind)reader.ReadByte();
                     references[r] = new CorpusReference(kind, reader.ReadString(), reader.ReadString(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32(), reader.ReadInt32());
                 }
-                entries[file] = (stamp, new CorpusEntry(slug, (flags & 1) != 0, slugLine, slugColumn, references));
+                entries[file] = (stamp, new CorpusEntry(slug, (flags & 1) != 0, slugLine, slugColumn, references) { DuplicatedInputs = DuplicatedInputs(flags), HasRelatedList = (flags & 16) != 0 });
             }
             return reader.BaseStream.Position == reader.BaseStream.Length ? entries : null;
         }
@@ -164,11 +164,28 @@ internal sealed class CorpusIndexFile
     private static bool SameEntry(CorpusEntry a, CorpusEntry b)
     {
         if (ReferenceEquals(a, b)) return true;
-        if (a.Slug != b.Slug || a.Parsed != b.Parsed || a.SlugLine != b.SlugLine || a.SlugColumn != b.SlugColumn || a.References.Count != b.References.Count) return false;
+        if (a.Slug != b.Slug || a.Parsed != b.Parsed || a.HasRelatedList != b.HasRelatedList || a.SlugLine != b.SlugLine || a.SlugColumn != b.SlugColumn || a.References.Count != b.References.Count) return false;
+        if (DuplicatedFlags(a) != DuplicatedFlags(b)) return false;
         for (int i = 0; i < a.References.Count; i++)
             if (a.References[i] != b.References[i]) return false;
         return true;
     }
+
+    /// <summary>The flag bits of an entry's <see cref="CorpusEntry.DuplicatedInputs"/>: 4 for the slug, 8 for the references.</summary>
+    private static int DuplicatedFlags(CorpusEntry entry) =>
+        (entry.DuplicatedInputs.Contains(CorpusEntry.SlugPointer) ? 4 : 0) | (entry.DuplicatedInputs.Contains(CorpusEntry.ReferencesPointer) ? 8 : 0);
+
+    private static readonly string[] SlugDuplicated = [CorpusEntry.SlugPointer];
+    private static readonly string[] ReferencesDuplicated = [CorpusEntry.ReferencesPointer];
+    private static readonly string[] BothDuplicated = [CorpusEntry.SlugPointer, CorpusEntry.ReferencesPointer];
+
+    private static IReadOnlyList<string> DuplicatedInputs(byte flags) => (flags & 12) switch
+    {
+        4 => SlugDuplicated,
+        8 => ReferencesDuplicated,
+        12 => BothDuplicated,
+        _ => [],
+    };
 
     /// <summary>The bytes of an index holding <paramref name="entries"/> (sorted by path, so the same entries give the same bytes).</summary>
     internal static byte[] Serialize(string key, IReadOnlyDictionary<string, (FileStamp Stamp, CorpusEntry Entry)> entries)
@@ -189,7 +206,7 @@ internal sealed class CorpusIndexFile
                 writer.Write(stamp.ChangedNs);
                 writer.Write(stamp.Inode);
                 writer.Write(stamp.Device);
-                writer.Write((byte)((entry.Parsed ? 1 : 0) | (entry.Slug is null ? 0 : 2)));
+                writer.Write((byte)((entry.Parsed ? 1 : 0) | (entry.Slug is null ? 0 : 2) | DuplicatedFlags(entry) | (entry.HasRelatedList ? 16 : 0)));
                 if (entry.Slug is not null) writer.Write(entry.Slug);
                 writer.Write(entry.SlugLine);
                 writer.Write(entry.SlugColumn);

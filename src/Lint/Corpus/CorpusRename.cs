@@ -39,9 +39,8 @@ namespace Lint.Corpus
     public sealed class RenameRefusedException(string message) : Exception(message);
 
     /// <summary>
-    /// The rewrite of one reference to a renamed slug, by reference kind: the edit that makes
-    /// <paramref name="reference"/> name <paramref name="newSlug"/> instead of <paramref name="oldSlug"/>, or null
-    /// when it does not name the old slug. New reference kinds add their rewrite here.
+    /// The rewrite of one reference to a renamed slug, by reference kind: the edit that makes a reference name the new
+    /// slug instead of the old one, or null when it does not name the old slug. New reference kinds add their rewrite here.
     /// </summary>
     public static class ReferenceRewrite
     {

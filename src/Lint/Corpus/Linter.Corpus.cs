@@ -175,7 +175,7 @@ public sealed partial class Linter
             foreach (var rule in indexRules)
             {
                 var id = rule.Metadata.Id;
-                if (severities[id] == Severity.Off) continue;
+                if (severities[id] == Severity.Off || IndexContext.DefersToDuplicateKey(rule, file.Entry, severities)) continue;
                 buffer.Clear();
                 try
                 {
@@ -187,7 +187,7 @@ public sealed partial class Linter
                     continue;
                 }
                 foreach (var f in buffer)
-                    findings.Add(Mark(new Finding(id, severities[id], Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer) { MessageId = f.MessageId }, linted));
+                    findings.Add(Mark(IndexFindingOf(rule, severities[id], file, f), linted));
             }
         }
         PhaseEnded?.Invoke("corpus: whole-corpus rules");
@@ -199,6 +199,20 @@ public sealed partial class Linter
             linted ? finding : finding with { Message = finding.Message + Finding.OutsideTargetsNote, OutsideTargets = true };
     }
 
+    /// <summary>
+    /// The finding of an <see cref="IIndexRule"/>. A fix from a rule declared never-fixable, or one that is not a
+    /// cross-file fix (an index rule never sees the file's bytes), is a defect of the rule: an error finding names it.
+    /// </summary>
+    private static Finding IndexFindingOf(IIndexRule rule, Severity severity, IndexedFile file, IndexFinding f)
+    {
+        var id = rule.Metadata.Id;
+        if (f.Fix is { } fix && (rule.Metadata.FixAvailability == FixAvailability.Never || fix.Target is null))
+            return InternalError(id, new InvalidOperationException(fix.Target is null
+                ? $"rule '{id}' offered a fix with edits of the file's bytes, which an index rule never sees; use Fix.CrossFile"
+                : $"rule '{id}' is declared never-fixable (FixAvailability.Never) but offered a fix"), file.DisplayPath);
+        return new Finding(id, severity, Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer, f.Fix) { MessageId = f.MessageId };
+    }
+
     /// <summary>The findings of the <see cref="IIndexRule"/>s for one file against a given corpus (for <see cref="LintContent"/>).</summary>
     private IEnumerable<Finding> IndexFindings(IndexedFile file, ICorpus corpus, IReadOnlyDictionary<string, Severity> severities)
     {
@@ -207,7 +221,7 @@ public sealed partial class Linter
         foreach (var rule in Rules.OfType<IIndexRule>())
         {
             var id = rule.Metadata.Id;
-            if (severities[id] == Severity.Off) continue;
+            if (severities[id] == Severity.Off || IndexContext.DefersToDuplicateKey(rule, file.Entry, severities)) continue;
             buffer.Clear();
             try
             {
@@ -219,7 +233,7 @@ public sealed partial class Linter
                 continue;
             }
             foreach (var f in buffer)
-                findings.Add(new Finding(id, severities[id], Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer) { MessageId = f.MessageId });
+                findings.Add(IndexFindingOf(rule, severities[id], file, f));
         }
         return findings;
     }

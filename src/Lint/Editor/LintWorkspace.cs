@@ -189,7 +189,8 @@ public sealed class LintWorkspace
     /// <summary>The edits of one finding's fix, in the open document's text (the same edits <c>--fix</c> applies first).</summary>
     public IReadOnlyList<EditorEdit> FixEdits(string fullPath, Finding finding)
     {
-        if (finding.Fix is null || !_open.TryGetValue(fullPath, out var bytes)) return [];
+        // A cross-file fix (related-reciprocal) changes another document: it is left to lint --fix.
+        if (finding.Fix is null || finding.Fix.Target is not null || !_open.TryGetValue(fullPath, out var bytes)) return [];
         var positions = new TextPositions(bytes, _encoding);
         return finding.Fix.Edits.Select(e => new EditorEdit(positions.ToRange(e.Start, e.End), e.NewText)).ToList();
     }

@@ -115,7 +115,7 @@ public sealed class TextPositions
         int i = lines.LineStart(line - 1);
         for (int c = 1; c < column && i < bytes.Length; c++)
         {
-            if (bytes[i] == (byte)'\n') break;
+            if (bytes[i] is (byte)'\n' or (byte)'\r') break;
             i += SequenceLength(bytes, i, bytes.Length);
         }
         return Math.Min(i, bytes.Length);

@@ -217,13 +217,36 @@ public sealed partial class Linter
             if (outcomes[i].Fix is not null) run.Unstamp(files[i]);
         }
         var integrity = FinishCorpus(run, reportOthers: true).Findings;
+        var changed = outcomes.Where(o => o.Fix is not null).Select(o => o.Fix!).ToList();
+        if (mode != RunMode.Lint && integrity.Any(f => f.Fix?.Target is not null))
+        {
+            // Fixes that change another file (related-reciprocal), planned against each target as this run left it.
+            var notFixed = new Dictionary<(string RuleId, string File, string Pointer), string>();
+            var written = ApplyCrossFileFixes(run, integrity, changed, write: mode == RunMode.Fix, notFixed);
+            if (written.Count > 0)
+            {
+                // A target that was linted is reported as it is now; the whole-corpus rules are decided again.
+                var index = files.Select((f, i) => (f, i)).ToDictionary(p => p.f, p => p.i, StringComparer.Ordinal);
+                var now = IndexOf(run);
+                foreach (var target in written)
+                {
+                    if (!index.TryGetValue(target, out int i)) continue;
+                    var bytes = changed.First(c => c.FullPath == target).Fixed;
+                    outcomes[i] = outcomes[i] with { Findings = LintContentCore(DisplayPath(target), target, bytes, now, out var entry) };
+                    run.SetLinted(target, entry);
+                }
+                integrity = FinishCorpus(run, reportOthers: true).Findings;
+            }
+            integrity = integrity.Select(f => f.Fix?.Target is not null && notFixed.TryGetValue((f.RuleId, f.File, f.Pointer), out var why) ? f with { Message = $"{f.Message} (not fixed: {why})" } : f).ToList();
+        }
         var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(integrity).Concat(WalkFindings(walk)), files.Select(f => run.DisplayPathOf(f, this)), watch);
         PhaseEnded?.Invoke("report: sort findings");
-        var changed = outcomes.Where(o => o.Fix is not null).Select(o => o.Fix!).ToList();
+        changed.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
         if (mode != RunMode.Lint)
         {
             var written = changed.Where(f => f.Error is null).ToList();
-            result = result with { Fixes = new Fixing.FixSummary(written.Sum(f => f.AppliedFixes), written.Count, DryRun: mode == RunMode.DryRun, FailedFiles: changed.Count - written.Count) };
+            var failed = changed.Where(f => f.Error is not null).Select(f => f.File).ToHashSet(StringComparer.Ordinal);
+            result = result with { Fixes = new Fixing.FixSummary(written.Sum(f => f.AppliedFixes), written.Count, DryRun: mode == RunMode.DryRun, FailedFiles: failed.Count) { FailedPaths = failed } };
         }
         return new Fixing.FixRunResult(result, changed);
     }
@@ -349,6 +372,8 @@ public sealed partial class Linter
             {
                 var id = rule.Metadata.Id;
                 if (severities[id] == Severity.Off) continue;
+                // A rule whose input is a key written twice stays silent (and offers no fix): duplicate-key reports it.
+                if (context.DefersToDuplicateKey(rule.Metadata.Inputs)) continue;
                 context.SetCurrentRule(rule);
                 int before = raw.Count;
                 try
@@ -435,7 +460,7 @@ public sealed partial class Linter
     private Dictionary<string, Severity> SeveritiesCore(string fullPath)
     {
         var map = new Dictionary<string, Severity>(Rules.Count, StringComparer.Ordinal);
-        foreach (var rule in Rules) map[rule.Metadata.Id] = rule.Metadata.DefaultSeverity;
+        foreach (var rule in Rules) map[rule.Metadata.Id] = rule.Metadata.EffectiveDefault;
         foreach (var (id, s) in Config.Rules) map[id] = s;
         if (_overrideMatchers.Length > 0)
         {

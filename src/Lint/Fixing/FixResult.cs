@@ -46,6 +46,9 @@ public sealed record FixRunResult(LintResult Result, IReadOnlyList<FileFix> File
 /// <param name="FailedFiles">Files whose fixes could not be written (left as they were).</param>
 public sealed record FixSummary(int AppliedFixes, int FilesFixed, bool DryRun, int FailedFiles = 0)
 {
+    /// <summary>Display paths of the files whose fixes could not be written: their fixable findings are not "fixable with --fix" in this run's summary.</summary>
+    public IReadOnlyCollection<string> FailedPaths { get; init; } = [];
+
     /// <summary>The summary text: <c>N fixes applied in M files</c> (or <c>would be applied</c> in a dry run).</summary>
     public override string ToString()
     {
@@ -54,7 +57,7 @@ public sealed record FixSummary(int AppliedFixes, int FilesFixed, bool DryRun, i
         string text = DryRun
             ? $"{AppliedFixes} {fixes} would be applied in {FilesFixed} {files} (dry run, nothing written)"
             : $"{AppliedFixes} {fixes} applied in {FilesFixed} {files}";
-        if (FailedFiles > 0) text += $"; {FailedFiles} {(FailedFiles == 1 ? "file" : "files")} could not be written";
+        if (FailedFiles > 0) text += $"; {FailedFiles} {(FailedFiles == 1 ? "file" : "files")} could not be written (fixes not applied)";
         return text;
     }
 }

@@ -10,7 +10,7 @@ public sealed partial class Linter
     public const int MaxFixPasses = 10;
 
     /// <summary>Writes fixed bytes over a file (path, bytes read, new bytes). Tests replace it to simulate failures.</summary>
-    internal Action<string, byte[], byte[]> WriteFile { get; set; } = (path, original, content) => AtomicFile.Replace(path, original, content);
+    internal Action<string, byte[], byte[]> WriteFile { get; set; } = (path, original, content) => IO.AtomicFile.Replace(path, original, content);
 
     /// <summary>
     /// Fixes <paramref name="bytes"/> as if they were the file <paramref name="path"/> (which need not exist), without
@@ -46,7 +46,7 @@ public sealed partial class Linter
     /// Lints files, directories and globs (with none, the configuration's <c>include</c> set) and fixes them, through
     /// the same run loop as <see cref="LintAsync"/> (discovery, <see cref="LintOptions.CorpusOnly"/>, unreadable
     /// folders, severities, <see cref="LintOptions.Quiet"/>). With <paramref name="write"/>, every file that fixes
-    /// change is replaced atomically (<see cref="AtomicFile"/>); a file that fixes do not change is never written. A
+    /// change is replaced atomically (<see cref="IO.AtomicFile.Replace"/>); a file that fixes do not change is never written. A
     /// file that cannot be written is left as it was and keeps its findings, each fixable one saying why it was not
     /// fixed. Without <paramref name="write"/> (a dry run) nothing is written and the report is what would remain.
     /// </summary>
@@ -86,7 +86,8 @@ public sealed partial class Linter
         while (passes < MaxFixPasses)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var fixable = findings.Where(ShouldFix).OrderBy(f => f, Finding.ReportOrder).Select(f => f.Fix!).ToList();
+            // A cross-file fix changes another file: the run loop applies it after every file's own fixes.
+            var fixable = findings.Where(f => ShouldFix(f) && f.Fix!.Target is null).OrderBy(f => f, Finding.ReportOrder).Select(f => f.Fix!).ToList();
             if (fixable.Count == 0) break;
             var application = FixApplier.Apply(current, fixable);
             if (application.Applied.Count == 0 || application.Result.AsSpan().SequenceEqual(current)) break;

@@ -124,6 +124,7 @@ public sealed class SarifFormatter : IFormatter
         json.WriteEndObject();
         json.WriteStartObject("defaultConfiguration");
         json.WriteString("level", Level(rule.DefaultSeverity));
+        if (!rule.EnabledByDefault) json.WriteBoolean("enabled", false);
         json.WriteEndObject();
         json.WriteStartObject("properties");
         json.WriteBoolean("fixable", rule.Fixable);
@@ -164,7 +165,8 @@ public sealed class SarifFormatter : IFormatter
         json.WriteStartObject("partialFingerprints");
         json.WriteString(FingerprintKey, fingerprint);
         json.WriteEndObject();
-        if (f.Fix is { } fix)
+        // A cross-file fix has no edits of this file to show (they are planned against the other file when applied).
+        if (f.Fix is { Edits.Count: > 0 } fix)
         {
             json.WriteStartArray("fixes");
             json.WriteStartObject();
@@ -231,7 +233,7 @@ public sealed class SarifFormatter : IFormatter
     {
         var text = rule.Description.Trim();
         if (!text.EndsWith('.')) text += ".";
-        return text + $" Default severity: {rule.DefaultSeverity.ToName()}." + rule.FixAvailability switch
+        return text + $" Default severity: {rule.DefaultText}." + rule.FixAvailability switch
         {
             FixAvailability.Always => " Fixable with --fix.",
             FixAvailability.Sometimes => " Some findings are fixable with --fix.",

@@ -14,6 +14,9 @@ public sealed class StylishFormatter : IFormatter
     /// <inheritdoc />
     public string Name => "stylish";
 
+    /// <summary>The widest message that still sets the column the rule ids line up at; longer ones are followed by two spaces and the id.</summary>
+    public const int MessageColumn = 100;
+
     /// <inheritdoc />
     public void Write(ReportInput input, TextWriter writer)
     {
@@ -28,7 +31,9 @@ public sealed class StylishFormatter : IFormatter
                 RuleId: Text.Sanitize(f.RuleId, int.MaxValue))).ToList();
             int posWidth = rows.Max(r => r.Position.Length);
             int sevWidth = rows.Max(r => r.Severity.Length);
-            int msgWidth = rows.Max(r => r.Message.Length);
+            // Rule ids line up after the messages, but a long message does not pad every other line of its file out
+            // to its own width: only messages up to MessageColumn characters set the column.
+            int msgWidth = rows.Select(r => r.Message.Length).Where(n => n <= MessageColumn).DefaultIfEmpty(0).Max();
             writer.WriteLine(Paint("4", SafePath(group.Key)));
             foreach (var r in rows)
             {
@@ -37,7 +42,8 @@ public sealed class StylishFormatter : IFormatter
                 sb.Append(Paint(r.Severity == "error" ? "31" : "33", r.Severity.PadRight(sevWidth))).Append("  ");
                 sb.Append(r.Message.PadRight(msgWidth)).Append("  ");
                 sb.Append(Paint("2", r.RuleId));
-                writer.WriteLine(sb.ToString());
+                // Never a trailing space, whatever a column holds (an empty rule id, a message ending in a space).
+                writer.WriteLine(sb.ToString().TrimEnd());
             }
             writer.WriteLine();
         }
@@ -59,8 +65,12 @@ public sealed class StylishFormatter : IFormatter
     public static string Summary(LintResult result)
     {
         int problems = result.Findings.Count;
+        // After --fix, a finding whose file could not be written is not "fixable with --fix": that was just tried.
+        int fixable = result.Fixes is { DryRun: false, FailedPaths.Count: > 0 } run
+            ? result.Findings.Count(f => f.IsFixable && !run.FailedPaths.Contains(f.File))
+            : result.FixableCount;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{problems} {Plural(problems, "problem")} ({result.ErrorCount} {Plural(result.ErrorCount, "error")}, {result.WarningCount} {Plural(result.WarningCount, "warning")}), {result.FixableCount} fixable with --fix; {result.FilesChecked} {Plural(result.FilesChecked, "file")} checked in {result.Elapsed.TotalSeconds:0.00}s");
+            $"{problems} {Plural(problems, "problem")} ({result.ErrorCount} {Plural(result.ErrorCount, "error")}, {result.WarningCount} {Plural(result.WarningCount, "warning")}), {fixable} fixable with --fix; {result.FilesChecked} {Plural(result.FilesChecked, "file")} checked in {result.Elapsed.TotalSeconds:0.00}s");
         return result.Fixes is { } fixes ? line + "; " + fixes : line;
     }
 

@@ -27,6 +27,33 @@ public static class JsonPointer
     }
 
     /// <summary>
+    /// Whether the node at <paramref name="pointer"/> is the node <paramref name="pattern"/> names or one of its
+    /// ancestors (the document itself, <c>""</c>, is above everything). A <c>*</c> token of the pattern matches any one
+    /// token: <c>/record</c> and <c>/record/sources/1/url</c> are at or above <c>/record/sources/*/url</c>;
+    /// <c>/record/sources/1/title</c> is not.
+    /// </summary>
+    public static bool IsAtOrAbove(string pointer, string pattern)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        ArgumentNullException.ThrowIfNull(pattern);
+        if (pointer.Length == 0) return true;
+        if (pattern.Length == 0) return false;
+        var p = pointer.AsSpan(1);
+        var q = pattern.AsSpan(1);
+        while (true)
+        {
+            int pi = p.IndexOf('/'), qi = q.IndexOf('/');
+            var pt = pi < 0 ? p : p[..pi];
+            var qt = qi < 0 ? q : q[..qi];
+            if (!(qt is "*" || pt.SequenceEqual(qt))) return false;
+            if (pi < 0) return true;
+            if (qi < 0) return false;
+            p = p[(pi + 1)..];
+            q = q[(qi + 1)..];
+        }
+    }
+
+    /// <summary>
     /// A readable path for messages: <c>/record/sources/0/url</c> becomes <c>record.sources[0].url</c>.
     /// Names that are not simple identifiers are quoted: <c>record["a.b"]</c>. The root is <c>the document</c>.
     /// </summary>

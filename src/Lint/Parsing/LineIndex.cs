@@ -10,7 +10,11 @@ public sealed class LineIndex
     /// <summary>How many positions are counted directly before the line starts are indexed.</summary>
     private const int DirectQueries = 8;
 
-    /// <summary>Indexes the line starts of <paramref name="bytes"/> (on first use: a clean file never needs them). Lines end at <c>\n</c>; a <c>\r</c> before it belongs to the line ending.</summary>
+    /// <summary>
+    /// Indexes the line starts of <paramref name="bytes"/> (on first use: a clean file never needs them). A line ends at
+    /// <c>\n</c>, <c>\r\n</c> or a lone <c>\r</c> (the three line endings JSON's whitespace allows, as editors count
+    /// them), so a file saved with classic Mac line endings gets the same line numbers as its LF copy.
+    /// </summary>
     public LineIndex(ReadOnlyMemory<byte> bytes) => _bytes = bytes;
 
     private int[] LineStarts => _lineStarts ??= Index(_bytes);
@@ -18,15 +22,46 @@ public sealed class LineIndex
     private static int[] Index(ReadOnlyMemory<byte> bytes)
     {
         var span = bytes.Span;
-        // Counted first (vectorized), so the starts go straight into an array of the right size.
-        var starts = new int[span.Count((byte)'\n') + 1];
-        int i = 0, line = 1;
-        while (line < starts.Length)
+        if (span.IndexOf((byte)'\r') < 0)
         {
-            i += span.Slice(i).IndexOf((byte)'\n') + 1;
-            starts[line++] = i;
+            // Only \n (most files): counted first (vectorized), so the starts go straight into an array of the right size.
+            var starts = new int[span.Count((byte)'\n') + 1];
+            int i = 0, line = 1;
+            while (line < starts.Length)
+            {
+                i += span.Slice(i).IndexOf((byte)'\n') + 1;
+                starts[line++] = i;
+            }
+            return starts;
         }
-        return starts;
+        var list = new List<int> { 0 };
+        for (int i = 0; ;)
+        {
+            int n = span.Slice(i).IndexOfAny((byte)'\n', (byte)'\r');
+            if (n < 0) break;
+            i += n;
+            // \r\n is one line ending.
+            i += span[i] == (byte)'\r' && i + 1 < span.Length && span[i + 1] == (byte)'\n' ? 2 : 1;
+            list.Add(i);
+        }
+        return list.ToArray();
+    }
+
+    /// <summary>
+    /// The byte offset where 0-based line <paramref name="line"/> starts, counting only <c>\n</c> as a line ending:
+    /// how System.Text.Json numbers the lines of its errors (<see cref="System.Text.Json.JsonException.LineNumber"/>).
+    /// </summary>
+    public int NewlineLineStart(int line)
+    {
+        var span = _bytes.Span;
+        int i = 0;
+        for (int l = 0; l < line; l++)
+        {
+            int n = span.Slice(i).IndexOf((byte)'\n');
+            if (n < 0) return span.Length;
+            i += n + 1;
+        }
+        return i;
     }
 
     /// <summary>The byte offset where 0-based line <paramref name="line"/> starts.</summary>
@@ -45,6 +80,20 @@ public sealed class LineIndex
             var before = _bytes.Span[..offset];
             idx = before.Count((byte)'\n');
             start = before.LastIndexOf((byte)'\n') + 1;
+            int returns = before.Count((byte)'\r');
+            if (returns > 0)
+            {
+                // A lone \r ends a line too (\r\n is one ending).
+                idx += returns - before.Count("\r\n"u8);
+                var lineText = before;
+                if (before[^1] == (byte)'\r' && offset < _bytes.Length && _bytes.Span[offset] == (byte)'\n')
+                {
+                    // The offset is the \n of a \r\n: that \r does not end the line the offset is on.
+                    idx--;
+                    lineText = before[..^1];
+                }
+                start = Math.Max(start, lineText.LastIndexOf((byte)'\r') + 1);
+            }
         }
         else
         {

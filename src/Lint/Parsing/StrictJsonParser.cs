@@ -210,7 +210,7 @@ public static class StrictJsonParser
         catch (JsonException ex)
         {
             document?.Dispose();
-            int offset = bom + lines.LineStart((int)(ex.LineNumber ?? 0)) + (int)(ex.BytePositionInLine ?? 0);
+            int offset = bom + lines.NewlineLineStart((int)(ex.LineNumber ?? 0)) + (int)(ex.BytePositionInLine ?? 0);
             offset = Math.Min(offset, bytes.Length);
             bool comment = offset + 1 < bytes.Length && bytes[offset] == (byte)'/' && (bytes[offset + 1] == (byte)'/' || bytes[offset + 1] == (byte)'*');
             bool atEnd = bytes[offset..].IndexOfAnyExcept(" \t\r\n"u8) < 0;

@@ -9,7 +9,7 @@ public sealed class CitationFormatRule : IFileRule
     public static RuleMessage CitationMismatch { get; } = new("citation-mismatch", "citation does not match \"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.\"; expected {{expected}}");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("citation-format", "citation differs from \"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.\"", Severity.Error, FixAvailability.Always) { Messages = [CitationMismatch] };
+    public RuleMetadata Metadata { get; } = new("citation-format", "citation differs from \"{title}. {url}. Published {displayDate}. Updated {displayLastUpdated}.\"", Severity.Error, FixAvailability.Always) { Messages = [CitationMismatch], Inputs = ["/record/citation", "/record/title", "/record/url", "/record/displayDate", "/record/displayLastUpdated"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

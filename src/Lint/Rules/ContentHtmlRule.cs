@@ -29,7 +29,7 @@ public sealed class ContentHtmlRule : IFileRule
 
     /// <inheritdoc />
     public RuleMetadata Metadata { get; } = new("content-html", "contentHtml is not well-formed HTML5 (one finding per parse error, at its place in the string).",
-        Severity.Error, FixAvailability.Never) { Messages = [Stray, Misnested, Unclosed, Misplaced, CharacterReference, Syntax] };
+        Severity.Error, FixAvailability.Never) { Messages = [Stray, Misnested, Unclosed, Misplaced, CharacterReference, Syntax], Inputs = ["/record/contentHtml"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

@@ -53,6 +53,7 @@ public sealed class ContentUnsafeRule : IFileRule
         Severity.Error, FixAvailability.Never)
     {
         Messages = [Script, Embed, Form, Base, MetaRefresh, Style, EventHandler, Srcdoc, DangerousUrl, ElementNotAllowed, AttributeNotAllowed],
+        Inputs = ["/record/contentHtml"],
         OptionsSchema = $$"""
             {
               "type": "object",

@@ -19,7 +19,7 @@ public abstract class CountRule : IFileRule
     {
         _countField = countField;
         _arrayField = arrayField;
-        Metadata = new RuleMetadata(id, description, Severity.Error, FixAvailability.Always) { Messages = [Mismatch] };
+        Metadata = new RuleMetadata(id, description, Severity.Error, FixAvailability.Always) { Messages = [Mismatch], Inputs = [RecordFields.RecordPointer(countField), RecordFields.RecordPointer(arrayField)] };
     }
 
     /// <inheritdoc />

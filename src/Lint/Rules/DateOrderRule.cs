@@ -18,7 +18,7 @@ public sealed class DateOrderRule : IFileRule
     public static RuleMessage EntryAfterGeneratedAt { get; } = new("entry-after-generated-at", "{{field}}[{{index}}].date {{date}} is after generatedAt {{generatedAt}}");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("date-order", "Dates out of order: date after lastUpdated, lastUpdated after generatedAt, or a timeline/updateLog entry after generatedAt.", Severity.Error, FixAvailability.Never) { Messages = [DateAfterLastUpdated, LastUpdatedAfterGeneratedAt, DateAfterGeneratedAt, EntryAfterGeneratedAt] };
+    public RuleMetadata Metadata { get; } = new("date-order", "Dates out of order: date after lastUpdated, lastUpdated after generatedAt, or a timeline/updateLog entry after generatedAt.", Severity.Error, FixAvailability.Never) { Messages = [DateAfterLastUpdated, LastUpdatedAfterGeneratedAt, DateAfterGeneratedAt, EntryAfterGeneratedAt], Inputs = ["/generatedAt", "/record/date", "/record/lastUpdated", "/record/timeline/*/date", "/record/updateLog/*/date"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

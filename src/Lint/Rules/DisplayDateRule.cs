@@ -9,7 +9,7 @@ public sealed class DisplayDateRule : IFileRule
     public static RuleMessage NotLongForm { get; } = new("not-long-form", "{{field}} {{actual}} should be {{expected}}, the long form of {{dateField}}");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("display-date", "displayDate or displayLastUpdated is not the English long form (February 6, 2025) of date or lastUpdated.", Severity.Error, FixAvailability.Always) { Messages = [NotLongForm] };
+    public RuleMetadata Metadata { get; } = new("display-date", "displayDate or displayLastUpdated is not the English long form (February 6, 2025) of date or lastUpdated.", Severity.Error, FixAvailability.Always) { Messages = [NotLongForm], Inputs = ["/record/date", "/record/lastUpdated", "/record/displayDate", "/record/displayLastUpdated"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

@@ -12,7 +12,7 @@ public sealed class DuplicateSlugRule : IIndexRule
     public static RuleMessage DuplicateSlug { get; } = new("duplicate-slug", "slug {{slug}} is also declared by {{others}}");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-slug", "Two files of the corpus declare the same slug.", Severity.Error, FixAvailability.Never) { Messages = [DuplicateSlug] };
+    public RuleMetadata Metadata { get; } = new("duplicate-slug", "Two files of the corpus declare the same slug.", Severity.Error, FixAvailability.Never) { Messages = [DuplicateSlug], Inputs = ["/record/slug"] };
 
     /// <inheritdoc />
     public void Check(IndexContext context)

@@ -9,7 +9,7 @@ public sealed class DuplicateSourceRule : IFileRule
     public static RuleMessage RepeatedUrl { get; } = new("repeated-url", "sources[{{index}}] has the same URL as sources[{{first}}]: {{url}}");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("duplicate-source", "Two sources have the same URL (scheme and host case-insensitive, trailing / ignored).", Severity.Warning, FixAvailability.Never) { Messages = [RepeatedUrl] };
+    public RuleMetadata Metadata { get; } = new("duplicate-source", "Two sources have the same URL (scheme and host case-insensitive, trailing / ignored).", Severity.Warning, FixAvailability.Never) { Messages = [RepeatedUrl], Inputs = ["/record/sources/*/url"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

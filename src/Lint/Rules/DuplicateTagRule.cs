@@ -12,6 +12,7 @@ public sealed class DuplicateTagRule : IFileRule
     public RuleMetadata Metadata { get; } = new("duplicate-tag", "A tag is listed twice (case-insensitive).", Severity.Warning, FixAvailability.Always)
     {
         Messages = [RepeatedTag],
+        Inputs = ["/record/tags/*"],
         OptionsSchema = """
             {
               "type": "object",

@@ -124,7 +124,40 @@ public sealed class FileContext
     public bool Defers(RuleFact fact)
     {
         ArgumentNullException.ThrowIfNull(fact);
+        if (DefersToDuplicateKey(fact.Inputs)) return true;
         return IsRuleEnabled(fact.OwnerRuleId) && !Holds(fact);
+    }
+
+    /// <summary>The id of the rule that owns a key written twice in one object.</summary>
+    public const string DuplicateKeyRuleId = "duplicate-key";
+
+    /// <summary>
+    /// Whether the value at <paramref name="pointer"/> (a JSON Pointer; a <c>*</c> token matches any one key or index)
+    /// is ambiguous: it, or an object above it, is a key the file writes twice in the same object, so that which value
+    /// counts is a guess (System.Text.Json and lint read the last one).
+    /// </summary>
+    public bool IsDuplicatedKey(string pointer)
+    {
+        ArgumentNullException.ThrowIfNull(pointer);
+        foreach (var d in Document.DuplicateKeys)
+            if (Parsing.JsonPointer.IsAtOrAbove(d.Pointer, pointer)) return true;
+        return false;
+    }
+
+    /// <summary>
+    /// Whether a rule that reads <paramref name="inputs"/> should stay silent on this file: one of them is a duplicated
+    /// key (<see cref="IsDuplicatedKey"/>) and <c>duplicate-key</c> is on for the file, so it reports the defect (one
+    /// defect, one finding). With <c>duplicate-key</c> off, the last value counts and this is false. The engine asks this
+    /// for every rule's <see cref="RuleMetadata.Inputs"/> before running it, and <see cref="Defers(RuleFact)"/> for a
+    /// fact's <see cref="RuleFact.Inputs"/>.
+    /// </summary>
+    public bool DefersToDuplicateKey(IReadOnlyList<string> inputs)
+    {
+        ArgumentNullException.ThrowIfNull(inputs);
+        if (inputs.Count == 0 || Document.DuplicateKeys.Count == 0 || !IsRuleEnabled(DuplicateKeyRuleId)) return false;
+        foreach (var input in inputs)
+            if (IsDuplicatedKey(input)) return true;
+        return false;
     }
 
     /// <summary>Reports a finding of the running rule at the node <paramref name="pointer"/>.</summary>

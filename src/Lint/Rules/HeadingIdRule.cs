@@ -26,6 +26,7 @@ public sealed class HeadingIdRule : IFileRule
         Severity.Error, FixAvailability.Never)
     {
         Messages = [DuplicateId, MissingTarget, IdNotText],
+        Inputs = ["/record/contentHtml"],
         OptionsSchema = """
             {
               "type": "object",

@@ -1,55 +1,5 @@
 namespace Lint.Rules;
 
-/// <summary>What every rule declares about itself, beside its logic: the one source of the catalog (<c>lint rules</c>, the
-/// README and <c>docs/rules/</c> tables, each page's header and the SARIF rule table are generated from it).</summary>
-/// <param name="Id">Stable kebab-case id, used in configuration, output and documentation.</param>
-/// <param name="Description">One line: what the rule flags.</param>
-/// <param name="DefaultSeverity">Severity when the configuration does not say otherwise.</param>
-/// <param name="FixAvailability">Whether the rule's findings come with a safe automatic fix: always, sometimes or never.</param>
-public sealed record RuleMetadata(string Id, string Description, Severity DefaultSeverity, FixAvailability FixAvailability)
-{
-    /// <summary>Metadata with a yes/no fixability: <c>true</c> is <see cref="FixAvailability.Sometimes"/>, <c>false</c> <see cref="FixAvailability.Never"/>.</summary>
-    public RuleMetadata(string Id, string Description, Severity DefaultSeverity, bool Fixable)
-        : this(Id, Description, DefaultSeverity, Fixable ? FixAvailability.Sometimes : FixAvailability.Never)
-    {
-    }
-
-    /// <summary>Where the rule's documentation lives.</summary>
-    public const string DocsBaseUri = "https://github.com/lint-project/lint/blob/main/docs/rules/";
-
-    /// <summary>The rule's documentation page.</summary>
-    public string HelpUri => DocsBaseUri + Id + ".md";
-
-    /// <summary>Whether the rule can offer a fix (<see cref="FixAvailability"/> is not <see cref="FixAvailability.Never"/>).</summary>
-    public bool Fixable => FixAvailability != FixAvailability.Never;
-
-    /// <summary>
-    /// The messages the rule reports, each with a stable id (as ESLint's <c>meta.messages</c>). A rule that declares
-    /// messages reports only those; a custom rule may declare none and report plain strings.
-    /// </summary>
-    public IReadOnlyList<RuleMessage> Messages { get; init; } = [];
-
-    /// <summary>
-    /// The JSON Schema of the rule's options (text, any dialect lint validates; draft-07 without <c>$schema</c>), or
-    /// null when the rule takes none. It describes the object written after the severity in the configuration,
-    /// <c>"rules": { "id": ["warning", { ... }] }</c>: <c>"type": "object"</c>, each option under <c>properties</c> with
-    /// a <c>description</c> and a <c>default</c> (what <see cref="RuleOptions"/> gives when the option is not written,
-    /// and what <c>lint rules</c> and the rule's page show). The configuration is validated against it with
-    /// <c>file:line:col</c> errors, and the rule reads the result through <see cref="FileContext.Options"/>.
-    /// </summary>
-    public string? OptionsSchema { get; init; }
-
-    /// <summary>Whether <paramref name="messageId"/> is one of <see cref="Messages"/>.</summary>
-    public bool DeclaresMessage(string messageId)
-    {
-        foreach (var m in Messages)
-        {
-            if (m.Id == messageId) return true;
-        }
-        return false;
-    }
-}
-
 /// <summary>A lint rule. Implement <see cref="IFileRule"/> or <see cref="ICorpusRule"/>.</summary>
 public interface ILintRule
 {
@@ -60,7 +10,7 @@ public interface ILintRule
 /// <summary>A rule that looks at one well-formed file at a time.</summary>
 public interface IFileRule : ILintRule
 {
-    /// <summary>Checks one file and reports through <see cref="FileContext.Report"/>.</summary>
+    /// <summary>Checks one file and reports through <see cref="FileContext.Report(string, ReportMessage, Fix?, bool)"/>.</summary>
     void Check(FileContext context);
 }
 
@@ -71,7 +21,7 @@ public interface IFileRule : ILintRule
 /// </summary>
 public interface ICorpusRule : ILintRule
 {
-    /// <summary>Checks one file against the corpus and reports through <see cref="FileContext.Report"/>.</summary>
+    /// <summary>Checks one file against the corpus and reports through <see cref="FileContext.Report(string, ReportMessage, Fix?, bool)"/>.</summary>
     void Check(FileContext context, ICorpus corpus);
 }
 
@@ -88,7 +38,7 @@ public interface IEngineRule : ILintRule
 /// </summary>
 public interface IIndexRule : ILintRule
 {
-    /// <summary>Checks one file's index entry against the corpus and reports through <see cref="IndexContext.Report"/>.</summary>
+    /// <summary>Checks one file's index entry against the corpus and reports through <see cref="IndexContext.Report(string, int, int, ReportMessage)"/>.</summary>
     void Check(IndexContext context);
 }
 
@@ -128,12 +78,34 @@ public sealed class IndexContext
     public bool IsRuleEnabledFor(string ruleId, string displayPath) =>
         displayPath == File.DisplayPath ? IsRuleEnabled(ruleId) : _severitiesOf(displayPath).TryGetValue(ruleId, out var s) && s != Severity.Off;
 
+    /// <summary>
+    /// Whether <paramref name="rule"/> stays silent on the file of <paramref name="entry"/>: one of its
+    /// <see cref="RuleMetadata.Inputs"/> is a value the index records as a duplicated key
+    /// (<see cref="Corpus.CorpusEntry.DuplicatedInputs"/>) and <c>duplicate-key</c> is on for the file.
+    /// </summary>
+    internal static bool DefersToDuplicateKey(ILintRule rule, Corpus.CorpusEntry entry, IReadOnlyDictionary<string, Severity> severities)
+    {
+        if (entry.DuplicatedInputs.Count == 0 || !severities.TryGetValue(FileContext.DuplicateKeyRuleId, out var s) || s == Severity.Off) return false;
+        foreach (var duplicated in entry.DuplicatedInputs)
+            foreach (var input in rule.Metadata.Inputs)
+                if (Parsing.JsonPointer.IsAtOrAbove(duplicated, input)) return true;
+        return false;
+    }
+
     /// <summary>Reports a finding at a position the index recorded.</summary>
     public void Report(string pointer, int line, int column, string message) => _findings.Add(new IndexFinding(pointer, line, column, message));
 
     /// <summary>Reports a finding with a message declared in the rule's metadata (its id travels with the finding).</summary>
     public void Report(string pointer, int line, int column, ReportMessage message) =>
         _findings.Add(new IndexFinding(pointer, line, column, message.Text) { MessageId = message.Id });
+
+    /// <summary>
+    /// Reports a finding with a declared message and a fix. An index rule never sees the file's text, so its fix is a
+    /// cross-file one (<see cref="Fix.CrossFile"/>): the engine plans its edits against the target file's content when
+    /// <c>--fix</c> or <c>--fix-dry-run</c> applies it.
+    /// </summary>
+    public void Report(string pointer, int line, int column, ReportMessage message, Fix? fix) =>
+        _findings.Add(new IndexFinding(pointer, line, column, message.Text) { MessageId = message.Id, Fix = fix });
 }
 
 /// <summary>One file as the corpus index knows it.</summary>
@@ -155,6 +127,9 @@ public readonly record struct IndexFinding(string Pointer, int Line, int Column,
 {
     /// <summary>The id of the message in the rule's metadata, or null.</summary>
     public string? MessageId { get; init; }
+
+    /// <summary>The fix, when the rule offers one (a cross-file fix: see <see cref="Fix.CrossFile"/>).</summary>
+    public Fix? Fix { get; init; }
 }
 
 /// <summary>What corpus rules can ask about the whole set of incident files.</summary>
@@ -168,4 +143,7 @@ public interface ICorpus
 
     /// <summary>The existing slug closest to <paramref name="slug"/> when one is a plausible correction (a typo, or a renamed incident whose slug gained or lost a part), else null.</summary>
     string? ClosestSlug(string slug) => null;
+
+    /// <summary>What the corpus index knows about the file <paramref name="displayPath"/> (its slug and references), or null.</summary>
+    IndexedFile? FileAt(string displayPath) => null;
 }

@@ -10,7 +10,8 @@ public static class RecordFacts
 {
     /// <summary><c>record.slug</c> is well formed and equals the file name without <c>.json</c>. Owner: <c>slug-filename</c>.</summary>
     public static RuleFact SlugMatchesFile { get; } = new("the slug matches the file name", "slug-filename",
-        context => context.Record is { } record && record.TryGetString("slug", out var slug) && RecordFields.IsKebabCase(slug) && slug == context.FileStem);
+        context => context.Record is { } record && record.TryGetString("slug", out var slug) && RecordFields.IsKebabCase(slug) && slug == context.FileStem,
+        "/record/slug");
 
     /// <summary>
     /// <c>record.url</c> is <c>{site}/incident/{slug}</c> and <c>site</c> is the configured site (when one is set), with a
@@ -21,7 +22,7 @@ public static class RecordFacts
         if (context.Record is not { } record || !context.Root.TryGetString("site", out var site) || !IsWellFormedSite(site)) return false;
         if (context.Settings.Site is { } configured && site != configured) return false;
         return TrustedSlug(context, out var slug) && record.TryGetString("url", out var url) && url == ExpectedUrl(site, slug);
-    });
+    }, "/site", "/record/slug", "/record/url");
 
     /// <summary>
     /// <c>record.url</c> is the url its site and slug make, as far as they can be known: it fails exactly when
@@ -35,15 +36,15 @@ public static class RecordFacts
         if (context.Record is not { } record || !context.Root.TryGetString("site", out var site) || !IsWellFormedSite(site)) return true;
         if (!TrustedSlug(context, out var slug) || !record.TryGetString("url", out var url)) return true;
         return url == ExpectedUrl(site, slug) || (context.Settings.Site is { } configured && url == ExpectedUrl(configured, slug));
-    });
+    }, "/site", "/record/slug", "/record/url");
 
     /// <summary><c>record.displayDate</c> is the English long form of <c>record.date</c>. Owner: <c>display-date</c>.</summary>
     public static RuleFact DisplayDateIsLongForm { get; } = new("displayDate is the long form of date", "display-date",
-        context => context.Record is { } record && IsLongForm(record, "date", "displayDate", out _, out _));
+        context => context.Record is { } record && IsLongForm(record, "date", "displayDate", out _, out _), "/record/date", "/record/displayDate");
 
     /// <summary><c>record.displayLastUpdated</c> is the English long form of <c>record.lastUpdated</c>. Owner: <c>display-date</c>.</summary>
     public static RuleFact DisplayLastUpdatedIsLongForm { get; } = new("displayLastUpdated is the long form of lastUpdated", "display-date",
-        context => context.Record is { } record && IsLongForm(record, "lastUpdated", "displayLastUpdated", out _, out _));
+        context => context.Record is { } record && IsLongForm(record, "lastUpdated", "displayLastUpdated", out _, out _), "/record/lastUpdated", "/record/displayLastUpdated");
 
     /// <summary>
     /// The record's dates are in order: <c>date &lt;= lastUpdated &lt;= generatedAt</c> and no <c>timeline</c> or
@@ -66,7 +67,7 @@ public static class RecordFacts
                 if (entry.TryGetDate("date", out var d) && d > generated) return false;
         }
         return true;
-    });
+    }, "/generatedAt", "/record/date", "/record/lastUpdated", "/record/timeline/*/date", "/record/updateLog/*/date");
 
     /// <summary>Every built-in fact.</summary>
     public static IReadOnlyList<RuleFact> All { get; } = [SlugMatchesFile, UrlIsConsistent, UrlFollowsSiteAndSlug, DisplayDateIsLongForm, DisplayLastUpdatedIsLongForm, DatesAreInOrder];

@@ -9,7 +9,7 @@ public sealed class RelatedDuplicateRule : IFileRule
     public static RuleMessage RepeatedSlug { get; } = new("repeated-slug", "related incident {{slug}} is already listed at index {{first}}");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-duplicate", "A slug is listed twice in relatedIncidents.", Severity.Warning, FixAvailability.Always) { Messages = [RepeatedSlug] };
+    public RuleMetadata Metadata { get; } = new("related-duplicate", "A slug is listed twice in relatedIncidents.", Severity.Warning, FixAvailability.Always) { Messages = [RepeatedSlug], Inputs = ["/record/slug", "/record/relatedIncidents/*"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

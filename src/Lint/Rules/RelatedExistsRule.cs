@@ -17,7 +17,7 @@ public sealed class RelatedExistsRule : IIndexRule
     public static RuleMessage UnknownSlugWithSuggestion { get; } = new("unknown-slug-suggestion", "related incident {{slug}} does not exist in the corpus; did you mean {{suggestion}}?");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, FixAvailability.Never) { Messages = [UnknownSlug, UnknownSlugWithSuggestion] };
+    public RuleMetadata Metadata { get; } = new("related-exists", "A relatedIncidents entry names no incident of the corpus.", Severity.Error, FixAvailability.Never) { Messages = [UnknownSlug, UnknownSlugWithSuggestion], Inputs = ["/record/relatedIncidents/*"] };
 
     /// <inheritdoc />
     public void Check(IndexContext context)

@@ -9,7 +9,7 @@ public sealed class RelatedSelfRule : IFileRule
     public static RuleMessage SelfReference { get; } = new("self-reference", "the incident lists its own slug {{slug}} as related");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("related-self", "An incident lists its own slug in relatedIncidents.", Severity.Error, FixAvailability.Always) { Messages = [SelfReference] };
+    public RuleMetadata Metadata { get; } = new("related-self", "An incident lists its own slug in relatedIncidents.", Severity.Error, FixAvailability.Always) { Messages = [SelfReference], Inputs = ["/record/slug", "/record/relatedIncidents/*"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

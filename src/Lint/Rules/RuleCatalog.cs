@@ -33,14 +33,14 @@ public static class RuleCatalog
         var sb = new StringBuilder();
         sb.Append("| rule | default | fix | description |\n|---|---|---|---|\n");
         foreach (var r in rules)
-            sb.Append($"| [`{r.Id}`]({linkPrefix}{r.Id}.md) | {r.DefaultSeverity.ToName()} | {r.FixAvailability.ToName()} | {Cell(r.Description)} |\n");
+            sb.Append($"| [`{r.Id}`]({linkPrefix}{r.Id}.md) | {r.DefaultText} | {r.FixAvailability.ToName()} | {Cell(r.Description)} |\n");
         return sb.ToString();
     }
 
     /// <summary>The header of a rule's page, below its <c># id</c> title: the description, a table of default severity and fix availability, the message ids and the options.</summary>
     public static string PageHeader(RuleMetadata rule)
     {
-        var text = $"{rule.Description}\n\n| default severity | fix |\n|---|---|\n| {rule.DefaultSeverity.ToName()} | {rule.FixAvailability.ToName()} |\n";
+        var text = $"{rule.Description}\n\n| default severity | fix |\n|---|---|\n| {rule.DefaultText} | {rule.FixAvailability.ToName()} |\n";
         if (rule.Messages.Count > 0)
             text += $"\nMessage ids (the `messageId` of `--format json`): {string.Join(", ", rule.Messages.Select(m => $"`{m.Id}`"))}.\n";
         if (RuleOptionsSchema.Of(rule) is { } schema)

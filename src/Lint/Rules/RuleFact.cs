@@ -18,7 +18,11 @@ public sealed class RuleFact
     /// <param name="name">What holds when the fact holds, in plain words (for documentation and test names).</param>
     /// <param name="ownerRuleId">The id of the rule that reports the file when the fact fails.</param>
     /// <param name="holds">Computes the fact for one file; may ask <see cref="FileContext.Defers(RuleFact)"/> about other facts (no cycles).</param>
-    public RuleFact(string name, string ownerRuleId, Func<FileContext, bool> holds)
+    /// <param name="inputs">
+    /// The values the fact is computed from, as JSON Pointers (as <see cref="RuleMetadata.Inputs"/>): while one is a
+    /// duplicated key (and <c>duplicate-key</c> is on), the fact cannot be trusted and the rules that build on it wait.
+    /// </param>
+    public RuleFact(string name, string ownerRuleId, Func<FileContext, bool> holds, params IReadOnlyList<string> inputs)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         ArgumentException.ThrowIfNullOrWhiteSpace(ownerRuleId);
@@ -26,7 +30,11 @@ public sealed class RuleFact
         Name = name;
         OwnerRuleId = ownerRuleId;
         _holds = holds;
+        Inputs = inputs ?? [];
     }
+
+    /// <summary>The values the fact is computed from, as JSON Pointers (a <c>*</c> token matches any one key or index).</summary>
+    public IReadOnlyList<string> Inputs { get; }
 
     /// <summary>What holds when the fact holds.</summary>
     public string Name { get; }

@@ -40,5 +40,6 @@ public static class RuleRegistry
         new ContentUnsafeRule(),
         new HeadingIdRule(),
         new StaleLastUpdatedRule(),
+        new RelatedReciprocalRule(),
     ];
 }

@@ -9,7 +9,7 @@ public sealed class SlugFilenameRule : IFileRule
     public static RuleMessage SlugMismatch { get; } = new("slug-mismatch", "slug {{slug}} does not match the file name {{file}}; rename the file or fix the slug");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("slug-filename", "slug differs from the file name without .json.", Severity.Error, FixAvailability.Never) { Messages = [SlugMismatch] };
+    public RuleMetadata Metadata { get; } = new("slug-filename", "slug differs from the file name without .json.", Severity.Error, FixAvailability.Never) { Messages = [SlugMismatch], Inputs = ["/record/slug"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

@@ -14,7 +14,7 @@ public sealed class StaleLastUpdatedRule : IFileRule
     public static RuleMessage Stale { get; } = new("stale", "lastUpdated {{lastUpdated}} is before {{entry}}, dated {{date}}; set lastUpdated to {{date}} (and displayLastUpdated and citation with it)");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("stale-last-updated", "An updateLog entry or a timeline event is dated after lastUpdated.", Severity.Error, FixAvailability.Always) { Messages = [Stale] };
+    public RuleMetadata Metadata { get; } = new("stale-last-updated", "An updateLog entry or a timeline event is dated after lastUpdated.", Severity.Error, FixAvailability.Always) { Messages = [Stale], Inputs = ["/record/lastUpdated", "/record/updateLog/*/date", "/record/timeline/*/date"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

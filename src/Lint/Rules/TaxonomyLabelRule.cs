@@ -12,7 +12,7 @@ public sealed class TaxonomyLabelRule : IFileRule
     public static RuleMessage WrongLabel { get; } = new("wrong-label", "{{labelField}} {{label}} should be {{expected}}, the label of {{dimension}} {{id}}");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("taxonomy-label", "A category, severity or posture id is not in the taxonomy, or its label differs from the taxonomy's.", Severity.Error, FixAvailability.Sometimes) { Messages = [UnknownId, WrongLabel] };
+    public RuleMetadata Metadata { get; } = new("taxonomy-label", "A category, severity or posture id is not in the taxonomy, or its label differs from the taxonomy's.", Severity.Error, FixAvailability.Sometimes) { Messages = [UnknownId, WrongLabel], Inputs = ["/record/category", "/record/categoryLabel", "/record/severity", "/record/severityLabel", "/record/posture", "/record/postureLabel"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

@@ -9,7 +9,7 @@ public sealed class TimelineOrderRule : IFileRule
     public static RuleMessage OutOfOrder { get; } = new("out-of-order", "{{field}} is not in ascending date order: entry {{index}} ({{date}}) comes after entry {{previous}} ({{previousDate}})");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("timeline-order", "timeline or updateLog entries are not in ascending date order.", Severity.Error, FixAvailability.Always) { Messages = [OutOfOrder] };
+    public RuleMetadata Metadata { get; } = new("timeline-order", "timeline or updateLog entries are not in ascending date order.", Severity.Error, FixAvailability.Always) { Messages = [OutOfOrder], Inputs = ["/record/timeline/*/date", "/record/updateLog/*/date"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

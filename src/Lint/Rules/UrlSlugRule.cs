@@ -12,7 +12,7 @@ public sealed class UrlSlugRule : IFileRule
     public static RuleMessage UrlMismatch { get; } = new("url-mismatch", "url {{url}} should be {{expected}} ({site}/incident/{slug})");
 
     /// <inheritdoc />
-    public RuleMetadata Metadata { get; } = new("url-slug", "url differs from {site}/incident/{slug}, or site differs from the configured site.", Severity.Error, FixAvailability.Always) { Messages = [SiteMismatch, UrlMismatch] };
+    public RuleMetadata Metadata { get; } = new("url-slug", "url differs from {site}/incident/{slug}, or site differs from the configured site.", Severity.Error, FixAvailability.Always) { Messages = [SiteMismatch, UrlMismatch], Inputs = ["/site", "/record/slug", "/record/url"] };
 
     /// <inheritdoc />
     public void Check(FileContext context)

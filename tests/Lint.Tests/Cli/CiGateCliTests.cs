@@ -96,7 +96,7 @@ public sealed class CiGateCliTests : IDisposable
     }
 
     [Theory]
-    [InlineData("-1", "--max-warnings must be 0 or more")]
+    [InlineData("-1", "--max-warnings expects a whole number, 0 or more (such as --max-warnings 0), not '-1'")]
     [InlineData("many", "many")]
     public async Task AnInvalidMaxWarningsIsAUsageError(string value, string reason)
     {

@@ -139,7 +139,7 @@ public sealed class CliTests : IDisposable
                 data.Add(build, new[] { "icc-sanctions.json", "--bogus" }, "unknown option '--bogus'");
                 data.Add(build, new[] { "--format", "xml" }, "xml");
                 data.Add(build, new[] { "--rule", "nope=off" }, "unknown rule 'nope'");
-                data.Add(build, new[] { "--rule", "source-count=fatal" }, "invalid --rule 'source-count=fatal'");
+                data.Add(build, new[] { "--rule", "source-count=fatal" }, "--rule expects ID=off|warning|error (such as --rule duplicate-tag=off), not 'source-count=fatal'");
                 data.Add(build, new[] { "missing.json" }, "missing.json: no such file or directory");
                 data.Add(build, new[] { "nothing/*.json" }, "no files match this pattern");
                 data.Add(build, new[] { "--config", "absent.json" }, "absent.json: configuration file not found");
@@ -178,7 +178,7 @@ public sealed class CliTests : IDisposable
         foreach (var rule in global::Lint.Rules.RuleRegistry.BuiltIn)
         {
             string fix = global::Lint.Rules.FixAvailabilityNames.ToName(rule.Metadata.FixAvailability);
-            Assert.Matches($@"(?m)^{rule.Metadata.Id}\s+{rule.Metadata.DefaultSeverity.ToName()}\s+{fix}\s+", r.Stdout);
+            Assert.Matches($@"(?m)^{rule.Metadata.Id}\s+{System.Text.RegularExpressions.Regex.Escape(rule.Metadata.DefaultText)}\s+{fix}\s+", r.Stdout);
         }
     }
 

@@ -91,4 +91,36 @@ public sealed class CustomRuleSampleTests : IDisposable
         var fixedResult = await linter.LintBytesAsync("examples/incidents/icc-sanctions.json", bytes.ToArray());
         Assert.DoesNotContain(fixedResult.Findings, f => f.RuleId == "https-sources");
     }
+
+    /// <summary>The sample's https-sources takes an option (docs/extending.md): validated like a built-in rule's, then read by the rule.</summary>
+    [Fact]
+    public async Task ACustomRuleOptionIsValidatedAndRead()
+    {
+        var path = _site.Combine("examples", "incidents", "icc-sanctions.json");
+        var doc = JsonNode.Parse(File.ReadAllText(path))!.AsObject();
+        var source = doc["record"]!["sources"]![1]!.AsObject();
+        var https = (string)source["url"]!;
+        source["url"] = "http://" + https["https://".Length..];
+        File.WriteAllText(path, Incidents.ToText(doc));
+        var host = new Uri(https).Host;
+        var configPath = _site.Combine("lint.config.json");
+        var config = JsonNode.Parse(File.ReadAllText(configPath))!.AsObject();
+
+        config["rules"] = new JsonObject { ["https-sources"] = new JsonArray("error", new JsonObject { ["allowHttpHosts"] = new JsonArray(host.ToUpperInvariant()) }) };
+        File.WriteAllText(configPath, config.ToJsonString());
+        var allowed = await RunSample();
+        Assert.True(allowed.ExitCode == 0, allowed.ToString());
+
+        config["rules"] = new JsonObject { ["https-sources"] = new JsonArray("error", new JsonObject { ["allowHttpHosts"] = new JsonArray("other.example") }) };
+        File.WriteAllText(configPath, config.ToJsonString());
+        var flagged = await RunSample();
+        Assert.True(flagged.ExitCode == 1, flagged.ToString());
+        Assert.Contains("https-sources", flagged.StandardOutput);
+
+        config["rules"] = new JsonObject { ["https-sources"] = new JsonArray("error", new JsonObject { ["allowHttpHost"] = new JsonArray(host) }) };
+        File.WriteAllText(configPath, config.ToJsonString());
+        var invalid = await RunSample();
+        Assert.True(invalid.ExitCode == 2, invalid.ToString());
+        Assert.Matches(@"lint\.config\.json:1:\d+: invalid configuration: option of rule 'https-sources': unknown property 'allowHttpHost' in the options; did you mean 'allowHttpHosts'\?", invalid.StandardError);
+    }
 }

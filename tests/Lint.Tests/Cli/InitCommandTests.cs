@@ -27,9 +27,25 @@ public sealed class InitCommandTests
         Assert.Equal(["content/incidents/**/*.json"], config.Include);
         Assert.Equal(["**/drafts/**"], config.Exclude);
         Assert.Equal("https://example.org", config.Site);
-        Assert.Equal(Severity.Error, config.Rules["related-duplicate"]);
+        Assert.Equal(Severity.Warning, config.Rules["related-duplicate"]);
         Assert.Single(config.Overrides);
         Assert.Equal("Rule of Law", config.Taxonomy.LabelsOf("category")["rule-of-law"]);
+    }
+
+    [Fact]
+    public void TheStarterOnlyRestatesEachRulesDocumentedDefault()
+    {
+        using var temp = new TempDir();
+        Assert.Equal(0, InitCommand.Run(temp.Path, TextWriter.Null, TextWriter.Null));
+        var config = ConfigLoader.LoadFile(temp.Combine("lint.config.json"), RuleIds);
+        Assert.NotEmpty(config.Rules);
+        foreach (var (id, severity) in config.Rules)
+        {
+            var rule = RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == id);
+            Assert.True(rule.Metadata.DefaultSeverity == severity, $"lint init sets {id} to {severity.ToName()}, but its documented default is {rule.Metadata.DefaultSeverity.ToName()}");
+            // The rule's page says the same default (the generated header).
+            Assert.Contains($"| {rule.Metadata.DefaultSeverity.ToName()} |", File.ReadAllText(Path.Combine(Repo.Root, "README.md")).Split('\n').Single(l => l.Contains($"[`{id}`]", StringComparison.Ordinal)));
+        }
     }
 
     [Fact]

@@ -54,6 +54,8 @@ public sealed class ConfigTests : IDisposable
           "taxonomy": { "category": { "war-crimes": "War Crimes" }, "severity": { "severe": "Severe" } }
         }
         """);
+        // The schema it names exists (a path that names no file is a configuration error of its own).
+        _dir.Write("schemas/incident.schema.json", "{}");
         var c = ConfigLoader.LoadFile(path, Ids);
         Assert.Equal(["content/**/*.json"], c.Include);
         Assert.Equal(["**/drafts/**"], c.Exclude);
@@ -82,7 +84,7 @@ public sealed class ConfigTests : IDisposable
         ex = Invalid("{\n  \"incldue\": []\n}");
         Assert.Contains(":2:3: invalid configuration: unknown property 'incldue' in the document; did you mean 'include'?", ex.Message);
         ex = Invalid("{ \"site\": \"http://a.example/\" }");
-        Assert.Contains(":1:11: invalid configuration: site must match the pattern", ex.Message);
+        Assert.Contains(":1:11: invalid configuration: site must be an https:// address without a trailing slash (such as https://example.org), found string \"http://a.example/\"", ex.Message);
     }
 
     [Fact]

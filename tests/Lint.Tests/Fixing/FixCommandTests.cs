@@ -196,7 +196,10 @@ public sealed class FixCommandTests : IDisposable
         Assert.False(failed.Written);
         Assert.Equal(1, run.Result.Fixes!.FailedFiles);
         Assert.Equal(run.Files.Count - 1, run.Result.Fixes.FilesFixed);
-        Assert.Contains("1 file could not be written", Lint.Formatting.StylishFormatter.Summary(run.Result));
+        var summary = Lint.Formatting.StylishFormatter.Summary(run.Result);
+        Assert.Contains("1 file could not be written (fixes not applied)", summary);
+        // What --fix just failed to write is not "fixable with --fix" in the same summary.
+        Assert.Contains(", 0 fixable with --fix;", summary);
         // The other files were fixed.
         Assert.DoesNotContain(run.Result.Findings, f => f.File == "defect-source-count.json");
     }

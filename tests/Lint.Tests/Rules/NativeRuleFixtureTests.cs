@@ -23,12 +23,16 @@ public sealed class NativeRuleFixtureTests
         }
     }
 
-    [Theory]
+    [NativeTheory]
     [MemberData(nameof(RuleIds))]
     public void EveryFixtureCaseGivesTheGoldenReportAndTheGoldenFixedFiles(string ruleId)
     {
         var native = LintBinary.Native;
-        string[] others = [.. RuleRegistry.BuiltIn.Where(r => r.Metadata.Id != ruleId).SelectMany(r => new[] { "--rule", r.Metadata.Id + "=off" })];
+        // Every other rule off, and this one on at its severity (a rule that is off by default is turned on, as the
+        // in-process test does).
+        var self = RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == ruleId).Metadata;
+        string[] others = [.. RuleRegistry.BuiltIn.Where(r => r.Metadata.Id != ruleId).SelectMany(r => new[] { "--rule", r.Metadata.Id + "=off" }),
+            "--rule", ruleId + "=" + self.DefaultSeverity.ToName()];
         foreach (var kind in new[] { "valid", "invalid" })
         {
             foreach (var caseDir in RuleFixtureTest.Cases(ruleId, kind))

@@ -41,9 +41,10 @@ public abstract class RuleFixtureTest(string ruleId)
     /// </summary>
     public static Linter CaseLinter(string caseDirectory, string? onlyRuleId)
     {
+        // Only the rule under test, turned on even when it is off by default (with the severity it has when on).
         var overrides = onlyRuleId is null
             ? new Dictionary<string, Severity>()
-            : RuleRegistry.BuiltIn.Where(r => r.Metadata.Id != onlyRuleId).ToDictionary(r => r.Metadata.Id, _ => Severity.Off);
+            : RuleRegistry.BuiltIn.ToDictionary(r => r.Metadata.Id, r => r.Metadata.Id == onlyRuleId ? r.Metadata.DefaultSeverity : Severity.Off);
         var configPath = Path.Combine(caseDirectory, ConfigLoader.FileName);
         var config = File.Exists(configPath)
             ? ConfigLoader.LoadFile(configPath, RuleRegistry.BuiltIn.Select(r => r.Metadata.Id).ToList())
@@ -156,6 +157,12 @@ public abstract class RuleFixtureTest(string ruleId)
 
     private bool IsFixable => RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == RuleId).Metadata.Fixable;
 
+    /// <summary>
+    /// Whether the rule's fixes change other files than the finding's (<see cref="Fix.CrossFile"/>): its golden fixed
+    /// files are then those the run loop's dry run (<c>--fix-dry-run</c>) changes over the whole case.
+    /// </summary>
+    protected virtual bool FixesOtherFiles => false;
+
     [Fact]
     public void HasValidAndInvalidCases()
     {
@@ -219,6 +226,31 @@ public abstract class RuleFixtureTest(string ruleId)
             return;
         }
         int goldens = 0;
+        if (FixesOtherFiles)
+        {
+            foreach (var dir in Cases(RuleId, "invalid"))
+            {
+                var run = await CaseLinter(dir, RuleId).FixFilesAsync([], write: false);
+                foreach (var file in CaseFiles(dir))
+                {
+                    var relative = Path.GetRelativePath(dir, file);
+                    var golden = Path.Combine(dir, FixedFolder, relative);
+                    var change = run.Files.SingleOrDefault(f => f.FullPath == file);
+                    if (change is null)
+                    {
+                        if (Golden.Updating && File.Exists(golden)) File.Delete(golden);
+                        Assert.False(File.Exists(golden), $"{golden} exists, but fixing the case changes nothing in {relative}");
+                        continue;
+                    }
+                    goldens++;
+                    Golden.VerifyBytes(golden, change.Fixed);
+                }
+                var left = run.Result.Findings.Where(f => f.RuleId == RuleId).ToList();
+                Assert.True(left.Count == 0, $"fixing {Path.GetFileName(dir)} leaves:\n{ReportText.Of(left)}");
+            }
+            Assert.True(goldens > 0, $"fixable rule {RuleId} has no invalid fixture with a golden fixed file");
+            return;
+        }
         foreach (var dir in Cases(RuleId, "invalid"))
         {
             var linter = CaseLinter(dir, RuleId);

@@ -11,7 +11,7 @@ public sealed class SchemaRuleTests() : RuleFixtureTest("schema")
         Valid("optional-fields-absent", d => d.Delete("/record/sources/0/publisher")),
         Valid("optional-dollar-schema", d => d.Set("/$schema", "../../schemas/incident.schema.json")),
         Invalid("bad-slug-pattern", d => d.Set("/record/relatedIncidents", Json("""["Not_A_Slug"]""")),
-            At("49:7", "/record/relatedIncidents/0", "violation", "record.relatedIncidents[0] must match the pattern ^[a-z0-9]+(-[a-z0-9]+)*$ (lowercase kebab-case), found string \"Not_A_Slug\"")),
+            At("49:7", "/record/relatedIncidents/0", "violation", "record.relatedIncidents[0] must be lowercase kebab-case: lowercase letters and digits, words joined by single hyphens (such as icc-sanctions), found string \"Not_A_Slug\"")),
         Invalid("impossible-date", d => d.Set("/record/date", "2025-02-30"),
             At("8:13", "/record/date", "violation", "record.date must be a real calendar date written YYYY-MM-DD, found string \"2025-02-30\"")),
         Invalid("missing-title", d => d.Delete("/record/title"),

@@ -11,7 +11,7 @@ public sealed class SlugFilenameRuleTests() : RuleFixtureTest("slug-filename")
         // A malformed slug is the schema's finding alone (and url-slug and citation-format wait for it).
         Valid("malformed-slug-is-schema-business", d => d.Set("/record/slug", "Sample_Incident")) with
         {
-            WithAllRules = [Also("schema", "5:13", "/record/slug", "violation", "record.slug must match the pattern ^[a-z0-9]+(-[a-z0-9]+)*$ (lowercase kebab-case), found string \"Sample_Incident\"")],
+            WithAllRules = [Also("schema", "5:13", "/record/slug", "violation", "record.slug must be lowercase kebab-case: lowercase letters and digits, words joined by single hyphens (such as icc-sanctions), found string \"Sample_Incident\"")],
         },
         Invalid("renamed-slug", d => d.Set("/record/slug", "other-incident").Set("/record/url", "https://incidents.example.org/incident/other-incident")
             .Set("/record/citation", "Sample Incident: Sanctions on Court Officials. https://incidents.example.org/incident/other-incident. Published February 6, 2025. Updated March 1, 2025."),

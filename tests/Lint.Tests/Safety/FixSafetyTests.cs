@@ -90,7 +90,7 @@ public sealed class FixSafetyTests : IDisposable
     {
         var path = Fixable();
         const string edited = "{ \"edited\": \"by an editor, after lint wrote its temporary file\" }\n";
-        Lint.Fixing.AtomicFile.BeforeFinalCheck.Value = target => File.WriteAllText(target, edited);
+        Lint.IO.AtomicFile.BeforeFinalCheck.Value = target => File.WriteAllText(target, edited);
         try
         {
             var run = await Fix();
@@ -99,7 +99,7 @@ public sealed class FixSafetyTests : IDisposable
         }
         finally
         {
-            Lint.Fixing.AtomicFile.BeforeFinalCheck.Value = null;
+            Lint.IO.AtomicFile.BeforeFinalCheck.Value = null;
         }
         Assert.Equal(edited, File.ReadAllText(path));
         Assert.Equal(["x.json"], Directory.GetFiles(_dir.Combine("corpus")).Select(Path.GetFileName));
@@ -169,14 +169,14 @@ public sealed class FixSafetyTests : IDisposable
         Assert.Contains("`.<name>.<32 hex digits>.lint-fix.tmp`", doc);
         var path = _dir.Write("a.json", "1");
         string? seen = null;
-        Lint.Fixing.AtomicFile.BeforeFinalCheck.Value = _ => seen = Directory.GetFiles(_dir.Path, ".*").Select(Path.GetFileName).Single();
+        Lint.IO.AtomicFile.BeforeFinalCheck.Value = _ => seen = Directory.GetFiles(_dir.Path, ".*").Select(Path.GetFileName).Single();
         try
         {
-            Lint.Fixing.AtomicFile.Replace(path, Encoding.UTF8.GetBytes("1"), Encoding.UTF8.GetBytes("2"));
+            Lint.IO.AtomicFile.Replace(path, Encoding.UTF8.GetBytes("1"), Encoding.UTF8.GetBytes("2"));
         }
         finally
         {
-            Lint.Fixing.AtomicFile.BeforeFinalCheck.Value = null;
+            Lint.IO.AtomicFile.BeforeFinalCheck.Value = null;
         }
         Assert.Matches(@"^\.a\.json\.[0-9a-f]{32}\.lint-fix\.tmp$", seen);
         Assert.True(AtomicFile.IsTemporaryName(seen!));

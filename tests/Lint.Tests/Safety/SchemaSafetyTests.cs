@@ -212,7 +212,7 @@ public sealed class SchemaSafetyTests : IDisposable
         Assert.DoesNotContain("   at ", run.Stderr);
         var findings = run.Findings();
         var value = Assert.Single(findings, f => f.File.EndsWith("evil-value.json", StringComparison.Ordinal) && f.RuleId == "schema");
-        Assert.StartsWith("record.title must match the pattern ^(a+)+$", value.Message);
+        Assert.StartsWith("record.title must match the regular expression ^(a+)+$", value.Message);
         var name = Assert.Single(findings, f => f.File.EndsWith("evil-name.json", StringComparison.Ordinal) && f.RuleId == "schema");
         Assert.Contains("could not be checked against the pattern", name.Message);
         Assert.Contains("matching took longer than 2 s", name.Message);

@@ -51,6 +51,6 @@ public sealed class SchemaMapConfigTests : IDisposable
         Setup("""{ "vendor": "vendor/schemas" }""");
         var ex = Assert.Throws<LintConfigurationException>(() => new Linter(new LintOptions { WorkingDirectory = _dir }));
         Assert.Contains("lint.config.json:1:", ex.Message);
-        Assert.Contains("property name 'vendor' in schemaMap must match the pattern", ex.Message);
+        Assert.Contains("property name 'vendor' in schemaMap must start with a URL scheme and a colon (such as https:), found string \"vendor\"", ex.Message);
     }
 }

@@ -148,3 +148,15 @@ public sealed class NativeFactAttribute : FactAttribute
         if (NativeBinary.SkipReason is { } reason) Skip = reason;
     }
 }
+
+/// <summary>
+/// A theory over the native binary: skipped, with the reason, where the native tests do not run (xunit fails a theory
+/// whose data is empty, and its data is empty without the binary).
+/// </summary>
+public sealed class NativeTheoryAttribute : TheoryAttribute
+{
+    public NativeTheoryAttribute()
+    {
+        if (NativeBinary.SkipReason is { } reason) Skip = reason;
+    }
+}

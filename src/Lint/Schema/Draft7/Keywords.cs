@@ -37,25 +37,19 @@ internal sealed class TypeKeyword(JsonTypes allowed, string[] names) : Keyword
         };
         if (!ok && ctx.Collect)
         {
-            string expected = names.Length == 1 ? Article(names[0]) : "one of: " + string.Join(", ", names);
-            ctx.Report($"{ctx.Where()} must be {expected}, found {JsonValues.Describe(e)}");
+            ctx.Report($"{ctx.Where()} must be {_expected ??= PlainWords.Types(names)}, found {JsonValues.Describe(e)}");
         }
         return ok;
     }
 
-    private static string Article(string type) => type switch
-    {
-        "null" => "null",
-        "integer" or "object" or "array" => "an " + type,
-        _ => "a " + type,
-    };
+    private string? _expected;
 }
 
 /// <summary><c>enum</c>.</summary>
 internal sealed class EnumKeyword(JsonElement[] values) : Keyword
 {
     /// <summary>At most this many allowed values are listed in a message; the rest are counted.</summary>
-    internal const int ListedValues = 20;
+    internal const int ListedValues = 10;
 
     private string? _allowed;
 
@@ -71,8 +65,8 @@ internal sealed class EnumKeyword(JsonElement[] values) : Keyword
     /// <summary>The allowed values for a message, built once: a 50,000-value enum must not be quoted in every finding.</summary>
     private string Allowed()
     {
-        var shown = string.Join(", ", values.Take(ListedValues).Select(JsonValues.Display));
-        if (shown.Length > 1000) shown = shown[..1000] + "…";
+        var shown = string.Join(", ", values.Take(ListedValues).Select(v => Text.Sanitize(JsonValues.Display(v), PlainWords.QuotedLength)));
+        if (shown.Length > 400) shown = shown[..400] + "…";
         return values.Length <= ListedValues ? shown : $"{shown} … ({values.Length - ListedValues:N0} more)";
     }
 }
@@ -83,7 +77,7 @@ internal sealed class ConstKeyword(JsonElement value) : Keyword
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
         if (JsonValues.DeepEquals(e, value)) return true;
-        if (ctx.Collect) ctx.Report($"{ctx.Where()} must be {JsonValues.Display(value)}, found {JsonValues.Describe(e)}");
+        if (ctx.Collect) ctx.Report($"{ctx.Where()} must be {Text.Sanitize(JsonValues.Display(value), 2 * PlainWords.QuotedLength)}, found {JsonValues.Describe(e)}");
         return false;
     }
 }
@@ -150,6 +144,9 @@ internal sealed class StringKeyword : Keyword
 {
     public Regex? Pattern { get; init; }
     public string? PatternText { get; init; }
+
+    /// <summary>How a pattern violation is worded after the path (<see cref="PlainWords.PatternExpectation"/>).</summary>
+    public string? PatternExpectation { get; init; }
     public int MinLength { get; init; } = -1;
     public long MaxLength { get; init; } = -1;
     public string? Format { get; init; }
@@ -172,10 +169,9 @@ internal sealed class StringKeyword : Keyword
         {
             valid = false;
             if (!ctx.Collect) return false;
-            string hint = PatternText == "^[a-z0-9]+(-[a-z0-9]+)*$" ? " (lowercase kebab-case)" : "";
             ctx.Report(notChecked is not null
-                ? $"{ctx.Where()} could not be checked against the pattern {Text.Sanitize(PatternText!)}: {notChecked}"
-                : $"{ctx.Where()} must match the pattern {Text.Sanitize(PatternText!)}{hint}, found {JsonValues.Describe(e)}");
+                ? $"{ctx.Where()} could not be checked against the pattern {PlainWords.Pattern(PatternText!)}: {notChecked}"
+                : $"{ctx.Where()} {PatternExpectation ?? PlainWords.PatternExpectation(PatternText!, null)}, found {JsonValues.Describe(e)}");
         }
         // A UTF-8 string of n bytes has between n/4 and n code points: count them only when that range is not enough.
         checkMin = MinLength > 0 && utf8.Length / 4 < MinLength;
@@ -189,13 +185,13 @@ internal sealed class StringKeyword : Keyword
                 if (!ctx.Collect) return false;
                 ctx.Report(MinLength == 1
                     ? $"{ctx.Where()} must not be empty"
-                    : $"{ctx.Where()} must be at least {MinLength} characters long, found {JsonValues.Describe(e)}");
+                    : $"{ctx.Where()} must be at least {MinLength} characters long, found {JsonValues.Describe(e)} ({length} character{(length == 1 ? "" : "s")})");
             }
             if (MaxLength >= 0 && length > MaxLength)
             {
                 valid = false;
                 if (!ctx.Collect) return false;
-                ctx.Report($"{ctx.Where()} must be at most {MaxLength} characters long");
+                ctx.Report($"{ctx.Where()} must be at most {MaxLength} character{(MaxLength == 1 ? "" : "s")} long, found {length}");
             }
         }
         if (FormatChecker is not null && !FormatChecker(utf8))
@@ -212,7 +208,7 @@ internal sealed class StringKeyword : Keyword
         "date-time" => "an RFC 3339 date-time such as 2025-02-06T12:00:00Z",
         "date" => "a real calendar date written YYYY-MM-DD",
         "time" => "an RFC 3339 time such as 12:00:00Z",
-        "uri" => "an absolute URI",
+        "uri" => "an absolute URI such as https://example.org/page",
         "uri-reference" => "a URI reference",
         "ipv4" => "an IPv4 address",
         "ipv6" => "an IPv6 address",
@@ -750,6 +746,12 @@ internal sealed class AllOfKeyword(SchemaNode[] schemas) : Keyword
 /// <summary><c>anyOf</c>.</summary>
 internal sealed class AnyOfKeyword(SchemaNode[] schemas) : Keyword
 {
+    /// <summary>What the alternatives accept, in plain words ("a string or null"), when each says so in a phrase.</summary>
+    public string? Alternatives { get; init; }
+
+    /// <summary>The description or title of the schema holding the keyword, quoted.</summary>
+    public string? About { get; init; }
+
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
         if (ctx.Active is { } tracker)
@@ -767,7 +769,10 @@ internal sealed class AnyOfKeyword(SchemaNode[] schemas) : Keyword
             foreach (var s in schemas)
                 if (s.Test(e, ctx)) return true;
         }
-        if (ctx.Collect) ctx.Report($"{ctx.Where()} does not match any of the allowed forms (anyOf)");
+        if (ctx.Collect)
+            ctx.Report(Alternatives is not null ? $"{ctx.Where()} must be {Alternatives}, found {JsonValues.Describe(e)}"
+                : About is not null ? $"{ctx.Where()} must be as its schema describes it ({About}), found {JsonValues.Describe(e)}"
+                : $"{ctx.Where()} does not match any of the {schemas.Length} allowed forms (anyOf), found {JsonValues.Describe(e)}");
         return false;
     }
 }
@@ -775,6 +780,12 @@ internal sealed class AnyOfKeyword(SchemaNode[] schemas) : Keyword
 /// <summary><c>oneOf</c>.</summary>
 internal sealed class OneOfKeyword(SchemaNode[] schemas) : Keyword
 {
+    /// <summary>What the alternatives accept, in plain words, when each says so in a phrase.</summary>
+    public string? Alternatives { get; init; }
+
+    /// <summary>The description or title of the schema holding the keyword, quoted.</summary>
+    public string? About { get; init; }
+
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
         int matches = 0;
@@ -800,7 +811,9 @@ internal sealed class OneOfKeyword(SchemaNode[] schemas) : Keyword
         }
         if (matches == 1) return true;
         if (ctx.Collect)
-            ctx.Report($"{ctx.Where()} must match exactly one of the allowed forms (oneOf); it matches {(matches == 0 ? "none" : "more than one")}");
+            ctx.Report(matches == 0 && Alternatives is not null ? $"{ctx.Where()} must be {Alternatives}, found {JsonValues.Describe(e)}"
+                : matches == 0 && About is not null ? $"{ctx.Where()} must be as its schema describes it ({About}), found {JsonValues.Describe(e)}"
+                : $"{ctx.Where()} must match exactly one of the {schemas.Length} allowed forms (oneOf); it matches {(matches == 0 ? "none" : "more than one")}");
         return false;
     }
 }
@@ -808,6 +821,9 @@ internal sealed class OneOfKeyword(SchemaNode[] schemas) : Keyword
 /// <summary><c>not</c>.</summary>
 internal sealed class NotKeyword(SchemaNode schema) : Keyword
 {
+    /// <summary>What the forbidden schema accepts, in plain words, when it says so in a phrase.</summary>
+    public string? Forbidden { get; init; }
+
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
         bool matches;
@@ -822,7 +838,9 @@ internal sealed class NotKeyword(SchemaNode schema) : Keyword
         }
         else matches = schema.Test(e, ctx);
         if (!matches) return true;
-        if (ctx.Collect) ctx.Report($"{ctx.Where()} matches a form that is not allowed (not)");
+        if (ctx.Collect)
+            ctx.Report(Forbidden is not null ? $"{ctx.Where()} must not be {Forbidden}, found {JsonValues.Describe(e)}"
+                : $"{ctx.Where()} matches a form that is not allowed (not), found {JsonValues.Describe(e)}");
         return false;
     }
 }

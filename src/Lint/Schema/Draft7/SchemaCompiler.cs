@@ -515,6 +515,18 @@ internal sealed class SchemaCompiler
         return list;
     }
 
+    /// <summary>"a string or null" for the alternatives of <c>anyOf</c>/<c>oneOf</c>, when each is summed up in a phrase (<see cref="PlainWords.Summary"/>).</summary>
+    private static string? Alternatives(Location at, string keyword)
+    {
+        var phrases = new List<string>();
+        foreach (var alternative in at.Element.GetProperty(keyword).EnumerateArray())
+        {
+            if (PlainWords.Summary(alternative) is not { } phrase) return null;
+            phrases.Add(phrase);
+        }
+        return PlainWords.Join(phrases.Distinct().ToList(), "or");
+    }
+
     /// <summary>Whether the schema at <paramref name="at"/> has <paramref name="name"/> and its dialect reads that keyword.</summary>
     private static bool Has(Location at, string name, out JsonElement value)
     {
@@ -571,7 +583,10 @@ internal sealed class SchemaCompiler
             checker = _options.AssertFormats ? Formats.Get(format) : null;
         }
         if (pattern is not null || minLength > 0 || maxLength >= 0 || checker is not null)
-            keywords.Add(new StringKeyword { Pattern = pattern, PatternText = patternText, MinLength = minLength, MaxLength = maxLength, Format = format, FormatChecker = checker });
+            keywords.Add(new StringKeyword
+            {
+                Pattern = pattern, PatternText = patternText, PatternExpectation = patternText is null ? null : PlainWords.PatternExpectation(patternText, PlainWords.About(at.Element)),
+                MinLength = minLength, MaxLength = maxLength, Format = format, FormatChecker = checker });
 
         // numbers
         NumberLimit? Limit(string name)
@@ -659,19 +674,19 @@ internal sealed class SchemaCompiler
         {
             var any = ChildArray(at, "anyOf");
             node.InPlace.AddRange(any);
-            keywords.Add(new AnyOfKeyword(any));
+            keywords.Add(new AnyOfKeyword(any) { Alternatives = Alternatives(at, "anyOf"), About = PlainWords.About(at.Element) });
         }
         if (Has("oneOf", out _))
         {
             var one = ChildArray(at, "oneOf");
             node.InPlace.AddRange(one);
-            keywords.Add(new OneOfKeyword(one));
+            keywords.Add(new OneOfKeyword(one) { Alternatives = Alternatives(at, "oneOf"), About = PlainWords.About(at.Element) });
         }
         if (Has("not", out _))
         {
             var not = ChildOf(at, "not");
             node.InPlace.Add(not);
-            keywords.Add(new NotKeyword(not));
+            keywords.Add(new NotKeyword(not) { Forbidden = PlainWords.Summary(at.Element.GetProperty("not")) });
         }
         var condition = Has("if", out _) ? ChildOf(at, "if") : null;
         var then = Has("then", out _) ? ChildOf(at, "then") : null;

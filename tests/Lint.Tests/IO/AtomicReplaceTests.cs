@@ -1,10 +1,11 @@
 using System.Text;
-using Lint.Fixing;
+using Lint.IO;
 using Lint.Tests.TestSupport;
 
-namespace Lint.Tests.Fixing;
+namespace Lint.Tests.IO;
 
-public sealed class AtomicFileTests : IDisposable
+/// <summary><see cref="AtomicFile.Replace"/>: the atomic write of <c>--fix</c>.</summary>
+public sealed class AtomicReplaceTests : IDisposable
 {
     private readonly TempDir _dir = new();
 
