@@ -36,6 +36,7 @@ public static class RuleRegistry
         new DuplicateSourceRule(),
         new DuplicateTagRule(),
         new FileTooLargeRule(),
+        new ContentLinkRule(),
         new StaleLastUpdatedRule(),
         new RelatedReciprocalRule(),
     ];
