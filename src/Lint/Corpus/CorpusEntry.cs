@@ -9,6 +9,14 @@ public enum ReferenceKind : byte
 {
     /// <summary>An entry of <c>record.relatedIncidents</c>: the slug of another incident.</summary>
     RelatedIncident = 1,
+
+    /// <summary>
+    /// A link of <c>record.contentHtml</c> to <c>/incident/SLUG</c> or <c>{site}/incident/SLUG</c>
+    /// (<see cref="IncidentLinks"/>). Its position is the href value's first character; its <see cref="CorpusReference.Offset"/>
+    /// and <see cref="CorpusReference.Length"/> are the bytes of the slug's text in the file (through JSON escapes), or a
+    /// length of -1 when the slug is written with HTML character references (a rename then refuses to guess).
+    /// </summary>
+    ContentLink = 2,
 }
 
 /// <summary>
@@ -19,8 +27,8 @@ public enum ReferenceKind : byte
 /// <param name="Pointer">RFC 6901 JSON Pointer of the string node (<c>/record/relatedIncidents/2</c>).</param>
 /// <param name="Line">1-based line of the node's start.</param>
 /// <param name="Column">1-based column (Unicode code points) of the node's start.</param>
-/// <param name="Offset">Byte offset of the node (the opening quote) in the file.</param>
-/// <param name="Length">Length in bytes of the node (the JSON string token, quotes included).</param>
+/// <param name="Offset">Byte offset of the node (the opening quote) in the file; for a <see cref="ReferenceKind.ContentLink"/>, of the slug's text inside <c>contentHtml</c>.</param>
+/// <param name="Length">Length in bytes of the node (the JSON string token, quotes included); for a <see cref="ReferenceKind.ContentLink"/>, of the slug's text, or -1 when that text is not the slug itself.</param>
 public sealed record CorpusReference(ReferenceKind Kind, string Value, string Pointer, int Line, int Column, int Offset, int Length);
 
 /// <summary>
@@ -51,7 +59,9 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
     public bool HasRelatedList { get; init; }
 
     /// <summary>The entry of a strictly parsed document.</summary>
-    public static CorpusEntry FromDocument(ParsedDocument document)
+    /// <param name="document">The document.</param>
+    /// <param name="configuredSite">The configured site: its absolute links count as incident links, beside the record's own <c>site</c>.</param>
+    public static CorpusEntry FromDocument(ParsedDocument document, string? configuredSite = null)
     {
         ArgumentNullException.ThrowIfNull(document);
         var root = document.Root;
@@ -90,21 +100,42 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
                 break;
             }
         }
+        AddContentLinks(document, root, record, configuredSite, references);
         return new CorpusEntry(slug, true, slugLine, slugColumn, references) { DuplicatedInputs = duplicated ?? (IReadOnlyList<string>)[], HasRelatedList = hasRelatedList };
+    }
+
+    /// <summary>The incident links of <c>contentHtml</c> (when it is a string), as references in document order.</summary>
+    private static void AddContentLinks(ParsedDocument document, JsonElement root, JsonElement record, string? configuredSite, List<CorpusReference> references)
+    {
+        const string pointer = "/record/contentHtml";
+        if (!record.TryGetString("contentHtml", out var html) || !html.Contains("/incident/", StringComparison.Ordinal)
+            || !document.Positions.TryGet(pointer, out _)) return;
+        string? site = root.TryGetString("site", out var s) ? s : null;
+        var links = IncidentLinks.Find(html, IncidentLinks.Hrefs(document, html), [site, configuredSite]);
+        if (links.Count == 0) return;
+        foreach (var link in links)
+        {
+            var (line, column) = document.Lines.ToLineColumn(document.OffsetInString(pointer, link.ValueIndex));
+            int offset = document.OffsetInString(pointer, link.SlugIndex);
+            int length = link.Literal ? document.OffsetInString(pointer, link.SlugIndex + link.SlugLength) - offset : -1;
+            references.Add(new CorpusReference(ReferenceKind.ContentLink, link.Slug, pointer, line, column, offset, length));
+        }
     }
 
     /// <summary>
     /// The entry of a file's bytes: strictly parsed when they are well-formed; otherwise only the slug read from the
     /// start of the file up to the syntax error (so a broken file still takes part in <c>duplicate-slug</c>).
     /// </summary>
-    public static CorpusEntry FromBytes(byte[] bytes)
+    /// <param name="bytes">The file's bytes.</param>
+    /// <param name="configuredSite">The configured site (see <see cref="FromDocument"/>).</param>
+    public static CorpusEntry FromBytes(byte[] bytes, string? configuredSite = null)
     {
         ArgumentNullException.ThrowIfNull(bytes);
-        return FromMemory(bytes);
+        return FromMemory(bytes, configuredSite);
     }
 
     /// <summary>As <see cref="FromBytes"/>, for bytes in part of a larger buffer; the entry keeps no reference to them.</summary>
-    internal static CorpusEntry FromMemory(ReadOnlyMemory<byte> bytes)
+    internal static CorpusEntry FromMemory(ReadOnlyMemory<byte> bytes, string? configuredSite = null)
     {
         ParsedDocument? document;
         try
@@ -116,6 +147,6 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
             document = null;
         }
         if (document is null) return new CorpusEntry(SlugScanner.ReadSlug(bytes.Span), false, 1, 1, []);
-        using (document) return FromDocument(document);
+        using (document) return FromDocument(document, configuredSite);
     }
 }

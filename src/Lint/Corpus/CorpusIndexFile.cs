@@ -28,7 +28,7 @@ internal sealed class CorpusIndexFile
     public const string FileName = "corpus-index";
 
     /// <summary>Bumped whenever the layout changes; an index of another version is rebuilt.</summary>
-    public const int FormatVersion = 3; // 2: the relatedIncidents-is-an-array flag (related-reciprocal); 3: duplicated-input flags
+    public const int FormatVersion = 4; // 2: the relatedIncidents-is-an-array flag (related-reciprocal); 3: duplicated-input flags; 4: contentHtml links (content-link)
 
     private static readonly byte[] Magic = "LINTIDX\n"u8.ToArray();
     private const string LegacyHeader = "lint slug cache v1";

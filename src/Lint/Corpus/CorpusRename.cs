@@ -51,6 +51,8 @@ namespace Lint.Corpus
             return reference.Kind switch
             {
                 ReferenceKind.RelatedIncident when reference.Value == oldSlug => new TextEdit(reference.Offset, reference.Length, FileContext.EncodeString(newSlug)),
+                // The slug's own text inside the JSON string (a slug needs no JSON or HTML escaping).
+                ReferenceKind.ContentLink when reference.Value == oldSlug && reference.Length >= 0 => new TextEdit(reference.Offset, reference.Length, newSlug),
                 _ => null,
             };
         }
@@ -105,11 +107,13 @@ namespace Lint
             var changes = new List<RenameChange> { RenameOwner(owner, target, oldSlug, newSlug) };
             foreach (var file in corpus.Entries)
             {
-                if (file.FullPath == owner.FullPath || !file.Entry.References.Any(r => ReferenceRewrite.EditFor(r, oldSlug, newSlug) is not null)) continue;
+                if (file.FullPath == owner.FullPath || !file.Entry.References.Any(r => r.Value == oldSlug)) continue;
                 var (bytes, document) = ReadForRename(file.FullPath);
                 using (document)
                 {
-                    var edits = CorpusEntry.FromDocument(document).References.Select(r => ReferenceRewrite.EditFor(r, oldSlug, newSlug)).OfType<TextEdit>().ToList();
+                    var references = CorpusEntry.FromDocument(document, Config.Site).References;
+                    RefuseUnwritableLinks(file.DisplayPath, references, oldSlug);
+                    var edits = references.Select(r => ReferenceRewrite.EditFor(r, oldSlug, newSlug)).OfType<TextEdit>().ToList();
                     if (edits.Count == 0) continue;
                     changes.Add(new RenameChange(file.FullPath, file.DisplayPath, null, null, bytes, Edit(bytes, edits, file.DisplayPath), edits.Count));
                 }
@@ -138,10 +142,23 @@ namespace Lint
                 }
                 // The incident's own list could name itself (related-self); it follows the rename like any reference.
                 int self = 0;
-                foreach (var r in CorpusEntry.FromDocument(document).References)
+                var references = CorpusEntry.FromDocument(document, Config.Site).References;
+                RefuseUnwritableLinks(owner.DisplayPath, references, oldSlug);
+                foreach (var r in references)
                     if (ReferenceRewrite.EditFor(r, oldSlug, newSlug) is { } edit) { edits.Add(edit); self++; }
                 return new RenameChange(owner.FullPath, owner.DisplayPath, target, DisplayPath(target), bytes, Edit(bytes, edits, owner.DisplayPath), self);
             }
+        }
+
+        /// <summary>
+        /// Refuses a rename when a <c>contentHtml</c> link names the old slug with HTML character references in it
+        /// (<c>/incident/icc&amp;#45;sanctions</c>): its text is not the slug, so there is no safe place to write the new one.
+        /// </summary>
+        private static void RefuseUnwritableLinks(string displayPath, IReadOnlyList<CorpusReference> references, string oldSlug)
+        {
+            foreach (var r in references)
+                if (r.Kind == ReferenceKind.ContentLink && r.Value == oldSlug && r.Length < 0)
+                    throw new RenameRefusedException($"{displayPath}:{r.Line}:{r.Column}: a contentHtml link to {Text.Quote(oldSlug)} writes the slug with HTML character references, so lint cannot rewrite it safely; write it plainly (/incident/{oldSlug}) and run the rename again; nothing was changed");
         }
 
         /// <summary>Reads a file to change through the guarded reader and parses it strictly; refuses one that does not parse.</summary>

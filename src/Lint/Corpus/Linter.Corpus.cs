@@ -94,7 +94,7 @@ public sealed partial class Linter
             run.DisplayPaths[i] = DisplayPath(file);
             if (overrides.TryGetValue(file, out var content))
             {
-                if (content is not null && (!lintedFlags[i] || preRead)) run.Entries[i] = CorpusEntry.FromBytes(content);
+                if (content is not null && (!lintedFlags[i] || preRead)) run.Entries[i] = CorpusEntry.FromBytes(content, Config.Site);
                 return;
             }
             // The stamp is taken before the file is read (here or by linting), so a change after it is never hidden.
@@ -119,7 +119,7 @@ public sealed partial class Linter
         try
         {
             FileRead?.Invoke(fullPath);
-            return CorpusEntry.FromMemory(outcome.Content);
+            return CorpusEntry.FromMemory(outcome.Content, Config.Site);
         }
         finally
         {

@@ -365,7 +365,7 @@ public sealed partial class Linter
         }
         using (document)
         {
-            entry = CorpusEntry.FromDocument(document!);
+            entry = CorpusEntry.FromDocument(document!, Config.Site);
             var context = new FileContext(displayPath, fullPath, document!, _settings, raw, severities,
                 other => SeveritiesFor(Path.GetFullPath(other, _options.WorkingDirectory)), OptionsFor(fullPath));
             foreach (var rule in Rules)

@@ -118,7 +118,7 @@ public sealed partial class Linter
             if (priorIndex >= 0) changed[priorIndex] = fileFix;
             else changed.Add(fileFix);
             // Whole-corpus rules see the target as it is now; its entry is not what its old stamp proves.
-            run.SetLinted(target, CorpusEntry.FromBytes(current));
+            run.SetLinted(target, CorpusEntry.FromBytes(current, Config.Site));
             run.Unstamp(target);
             done.Add(target);
         }

@@ -70,7 +70,7 @@ public sealed partial class Linter
         {
             // The file is as it was, so its findings are those of the original; the fixable ones say why they remain.
             string reason = Text.Sanitize(ex.Message, 300);
-            entry = Corpus.CorpusEntry.FromBytes(bytes); // the file is as it was
+            entry = Corpus.CorpusEntry.FromBytes(bytes, Config.Site); // the file is as it was
             var findings = initial.Select(f => f.Fix is null || !ShouldFix(f) ? f : f with { Message = $"{f.Message} (not fixed: the file could not be written: {reason})" }).ToList();
             return new FileOutcome(findings, new FileFix(display, fullPath, bytes, fix.Fixed, fix.AppliedFixes, Written: false, Error: reason));
         }

@@ -39,6 +39,7 @@ public static class RuleRegistry
         new ContentHtmlRule(),
         new ContentUnsafeRule(),
         new HeadingIdRule(),
+        new ContentLinkRule(),
         new StaleLastUpdatedRule(),
         new RelatedReciprocalRule(),
     ];

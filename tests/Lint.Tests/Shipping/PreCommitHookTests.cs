@@ -125,9 +125,15 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
 
     [Theory]
     [MemberData(nameof(Hooks))]
-    public async Task HookBlocksARenameAndADeletionThatLeaveDanglingRelatedSlugs(string hook)
+    public async Task HookBlocksARenameAndADeletionThatLeaveDanglingRelatedSlugsAndContentLinks(string hook)
     {
         var (site, environment) = await SiteWithHook(hook);
+        // One more reference to icc-sanctions, in a page body: a contentHtml link (with escaped text before it).
+        var gaza = Path.Combine(site, "content", "incidents", "gaza-arms-complicity.json");
+        var gazaDoc = JsonNode.Parse(File.ReadAllText(gaza))!.AsObject();
+        gazaDoc["record"]!["contentHtml"] = gazaDoc["record"]!["contentHtml"]!.GetValue<string>()
+            + "\n<p>See \"the sanctions\": <a href=\"/incident/icc-sanctions\">ICC sanctions</a>.</p>";
+        File.WriteAllText(gaza, Incidents.ToText(gazaDoc));
         await Git(site, environment, "add", "--all");
         var first = await ProcessRunner.RunAsync("git", ["commit", "-m", "clean corpus"], site, CommitTimeout, environment);
         Assert.True(first.ExitCode == 0, "the clean corpus was refused\n" + first + PreCommitLog(environment));
@@ -151,7 +157,10 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         foreach (var file in new[] { "content/incidents/attacks-on-judiciary.json", "content/incidents/icc-immunity-demands-rome-statute.json" })
             Assert.Contains(file, rename.Output);
         Assert.Matches(@"related incident ""icc-sanctions"" does not exist in the corpus; did you mean ""icc-sanctions-2025""\? \(in a file not named in this run", rename.Output);
-        Assert.Contains("2 problems (2 errors, 0 warnings)", rename.Output);
+        // The link in a page body is caught the same way, in the file that holds it.
+        Assert.Contains("content/incidents/gaza-arms-complicity.json", rename.Output);
+        Assert.Matches(@"error\s+the link names incident ""icc-sanctions"", which does not exist in the corpus; did you mean ""icc-sanctions-2025""\? \(in a file not named in this run[^\n]*content-link", rename.Output);
+        Assert.Contains("3 problems (3 errors, 0 warnings)", rename.Output);
         Assert.Equal(head, (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim());
 
         // Back to the clean corpus; then delete the incident and stage only the deletion (no .json file is staged).
@@ -163,7 +172,8 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         Assert.Matches(@"lint incident files\.+Failed", deletion.Output);
         Assert.Contains("content/incidents/attacks-on-judiciary.json", deletion.Output);
         Assert.Contains("content/incidents/icc-immunity-demands-rome-statute.json", deletion.Output);
-        Assert.Contains("2 problems (2 errors, 0 warnings)", deletion.Output);
+        Assert.Matches(@"the link names incident ""icc-sanctions"", which does not exist in the corpus", deletion.Output);
+        Assert.Contains("3 problems (3 errors, 0 warnings)", deletion.Output);
         Assert.Equal(head, (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim());
 
         // The corpus index never shows up in git.
@@ -176,6 +186,14 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         await Git(site, environment, "add", "README.md");
         var docs = await ProcessRunner.RunAsync("git", ["commit", "-m", "readme"], site, CommitTimeout, environment);
         Assert.True(docs.ExitCode == 0, "a clean commit was refused\n" + docs + PreCommitLog(environment));
+
+        // lint rename rewrites every reference, the page body's link included: the same rename now commits.
+        var renameCommand = LintProcess.Run(site, ["rename", "icc-sanctions", "icc-sanctions-2025"]);
+        Assert.True(renameCommand.ExitCode == 0, renameCommand.ToString());
+        Assert.Contains("<a href=\\\"/incident/icc-sanctions-2025\\\">ICC sanctions</a>", File.ReadAllText(gaza));
+        await Git(site, environment, "add", "--all");
+        var renamedCommit = await ProcessRunner.RunAsync("git", ["commit", "-m", "rename icc-sanctions with lint rename"], site, CommitTimeout, environment);
+        Assert.True(renamedCommit.ExitCode == 0, "the rename made by lint rename was refused\n" + renamedCommit + PreCommitLog(environment));
     }
 
     /// <summary>pre-commit's own log of a failed hook installation (it lives in the temporary folder, gone after the test).</summary>
