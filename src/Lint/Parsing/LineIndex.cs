@@ -5,10 +5,11 @@ public sealed class LineIndex
 {
     private readonly ReadOnlyMemory<byte> _bytes;
     private int[]? _lineStarts;
-    private int _directQueries;
-
-    /// <summary>How many positions are counted directly before the line starts are indexed.</summary>
-    private const int DirectQueries = 8;
+    // The last position counted directly: while positions are asked in increasing order (a clean file asks for its
+    // slug and its references, in document order), each count starts where the previous one ended, so the file is
+    // scanned at most once and no line is indexed. A position before the last one indexes every line.
+    private int _countedTo;
+    private int _countedLines;
 
     /// <summary>Indexes the line starts of <paramref name="bytes"/> (on first use: a clean file never needs them). Lines end at <c>\n</c>; a <c>\r</c> before it belongs to the line ending.</summary>
     public LineIndex(ReadOnlyMemory<byte> bytes) => _bytes = bytes;
@@ -37,14 +38,13 @@ public sealed class LineIndex
     {
         offset = Math.Clamp(offset, 0, _bytes.Length);
         int idx, start;
-        if (_lineStarts is null && _directQueries < DirectQueries)
+        if (_lineStarts is null && offset >= _countedTo)
         {
-            // The first few positions of a file (a clean file asks for its slug and its references only) are counted
-            // directly, without indexing every line.
-            _directQueries++;
-            var before = _bytes.Span[..offset];
-            idx = before.Count((byte)'\n');
-            start = before.LastIndexOf((byte)'\n') + 1;
+            var between = _bytes.Span[_countedTo..offset];
+            _countedLines += between.Count((byte)'\n');
+            _countedTo = offset;
+            idx = _countedLines;
+            start = _bytes.Span[..offset].LastIndexOf((byte)'\n') + 1;
         }
         else
         {
