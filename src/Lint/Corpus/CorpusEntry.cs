@@ -85,7 +85,8 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
                 int index = i++;
                 if (item.ValueKind != JsonValueKind.String) continue;
                 string pointer = "/record/relatedIncidents/" + index.ToString(System.Globalization.CultureInfo.InvariantCulture);
-                if (!document.Positions.TryGet(pointer, out var span)) continue;
+                // The item's place straight from the tree (no walk from the root for each item); the map otherwise.
+                if (!document.Positions.TryGetItemSpan(item, out var span) && !document.Positions.TryGet(pointer, out span)) continue;
                 var (line, column) = document.Lines.ToLineColumn(span.Start);
                 references.Add(new CorpusReference(ReferenceKind.RelatedIncident, item.GetString()!, pointer, line, column, span.Start, span.Length));
             }

@@ -33,6 +33,18 @@ public sealed partial class Linter
         public CorpusIndexFile? Store { get; init; }
         public long StartNs { get; init; }
 
+        /// <summary>
+        /// Whether the files being linted are stamped by their own read (the status the reader takes just before it
+        /// opens a file) rather than by a separate stat here: one system call instead of two.
+        /// </summary>
+        public bool StampOnRead { get; init; }
+
+        /// <summary>Records the stamp a linted file's read took (null when it was read through a link or not read: then not persisted).</summary>
+        public void SetReadStamp(string fullPath, FileStamp? stamp)
+        {
+            if (StampOnRead && Positions.TryGetValue(fullPath, out int i) && Linted[i]) Stamps[i] = stamp;
+        }
+
         /// <summary>How a file of the run is shown in reports (computed once per run).</summary>
         public string DisplayPathOf(string fullPath, Linter linter) =>
             Positions.TryGetValue(fullPath, out int i) ? DisplayPaths[i] : linter.DisplayPath(fullPath);
@@ -75,8 +87,12 @@ public sealed partial class Linter
         var storePath = CorpusIndexPath;
         var store = storePath is null ? null : CorpusIndexFile.Load(storePath, CorpusIndexFile.KeyOf(Config), Config.Limits.CacheSize,
             new IO.ProjectBoundary(Config.BaseDirectory), namedByUser: _options.CacheLocation is not null);
+        // On Linux the reader's own statx (taken before it opens a file) is the stamp; a test's stat stands alone.
+        bool preRead = CorpusNeededWhileLinting;
+        bool stampOnRead = !preRead && OperatingSystem.IsLinux() && Stat == (Func<string, FileStamp?>)FileStamp.Of;
         var run = new CorpusRun
         {
+            StampOnRead = stampOnRead,
             Files = list,
             DisplayPaths = new string[list.Length],
             Stamps = new FileStamp?[list.Length],
@@ -87,7 +103,6 @@ public sealed partial class Linter
             Store = store,
             StartNs = start,
         };
-        bool preRead = CorpusNeededWhileLinting;
         Parallel.For(0, list.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) }, i =>
         {
             var file = list[i];
@@ -98,6 +113,7 @@ public sealed partial class Linter
                 return;
             }
             // The stamp is taken before the file is read (here or by linting), so a change after it is never hidden.
+            if (lintedFlags[i] && stampOnRead) return;
             var stamp = Stat(file);
             run.Stamps[i] = stamp;
             if (stamp is not { } s || (lintedFlags[i] && !preRead)) return;

@@ -204,7 +204,8 @@ public sealed partial class Linter
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
             (i, ct) =>
             {
-                outcomes[i] = ProcessFile(files[i], run.DisplayPathOf(files[i], this), corpus, mode, ct, out entries[i]);
+                outcomes[i] = ProcessFile(files[i], run.DisplayPathOf(files[i], this), corpus, mode, ct, out entries[i], out var stamp);
+                run.SetReadStamp(files[i], stamp);
                 progress?.Report(new LintProgress(Interlocked.Increment(ref done.Value), files.Count));
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
@@ -253,13 +254,15 @@ public sealed partial class Linter
 
     /// <summary>One file of a run: the guarded read (size limit, no link out of the project), then the lint or fix step.</summary>
     /// <remarks><paramref name="entry"/> is the file's corpus index entry, from the same parse (of the fixed bytes when fixed).</remarks>
-    private FileOutcome ProcessFile(string fullPath, string display, ICorpus corpus, RunMode mode, CancellationToken cancellationToken, out CorpusEntry? entry)
+    /// <remarks><paramref name="stamp"/> is the file's stamp as the read took it before opening it (null through a link, or unread).</remarks>
+    private FileOutcome ProcessFile(string fullPath, string display, ICorpus corpus, RunMode mode, CancellationToken cancellationToken, out CorpusEntry? entry, out FileStamp? stamp)
     {
         entry = null;
         // A lint reads into a pooled buffer, given back once the file is linted (findings and entries copy what they
         // quote); a fix keeps the file's own array, which it rewrites.
         bool pooled = mode == RunMode.Lint;
         var outcome = _reader.Read(fullPath, Config.MaxFileSize, pooled);
+        stamp = outcome.Bytes is not null ? outcome.Stat?.Stamp : null;
         if (outcome.Bytes is not { } bytes) return new FileOutcome(Unread(fullPath, outcome), null);
         try
         {

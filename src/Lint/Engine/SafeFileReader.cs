@@ -28,16 +28,20 @@ internal sealed class SafeFileReader
     /// <param name="pooled">Into a buffer rented from the shared array pool (<see cref="ReadOutcome.Pooled"/>; give it back with <see cref="Release"/>).</param>
     public ReadOutcome Read(string fullPath, long maxSize, bool pooled = false)
     {
+        FileStat? own;
         try
         {
-            var refusal = CheckLinks(fullPath);
+            var refusal = CheckLinks(fullPath, out own);
             if (refusal is not null) return new ReadOutcome(null, false, null, refusal);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or NotSupportedException or ArgumentException or System.Security.SecurityException)
         {
             return new ReadOutcome(null, false, null, BoundedFile.Describe(ex, fullPath));
         }
-        return BoundedFile.Read(fullPath, maxSize, pooled);
+        // The file's own status (when it is not a link) serves the read too: no second stat, no length query.
+        own ??= Posix.Stat(fullPath, followLinks: false);
+        if (own is { Kind: FileKind.SymbolicLink }) own = null;
+        return BoundedFile.Read(fullPath, maxSize, pooled, own) with { Stat = own is { Kind: FileKind.Regular } ? own : null };
     }
 
     /// <summary>Returns a pooled buffer of <paramref name="outcome"/> to the pool (nothing for an array of its own).</summary>
@@ -52,7 +56,7 @@ internal sealed class SafeFileReader
         try
         {
             // A FIFO or a device is never opened: opening a FIFO blocks until a writer comes.
-            return CheckLinks(fullPath) is null && BoundedFile.NotRegular(fullPath) is null;
+            return CheckLinks(fullPath, out _) is null && BoundedFile.NotRegular(fullPath) is null;
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException)
         {
@@ -64,8 +68,11 @@ internal sealed class SafeFileReader
     /// Null when the path is fine; otherwise why it is refused. Only links at or below the project folder are checked:
     /// a file outside the project was named by the person running lint, not committed by a contributor.
     /// </summary>
-    private string? CheckLinks(string fullPath)
+    /// <param name="fullPath">The file.</param>
+    /// <param name="own">The file's own status (not following a link) when it was taken to tell whether it is a link.</param>
+    private string? CheckLinks(string fullPath, out FileStat? own)
     {
+        own = null;
         // Outside the project as written: named on the command line by the person running lint (the configuration's
         // globs cannot leave the project; see GlobPatterns). A name such as "..x.json" is inside.
         if (!ProjectBoundary.IsAtOrUnder(fullPath, _projectRoot) || fullPath == _projectRoot) return null;
@@ -77,9 +84,15 @@ internal sealed class SafeFileReader
         {
             prefix = Path.Combine(prefix, segments[i]);
             // Folders are shared by many files: whether each is a link is asked once per run.
-            linked = i < segments.Length - 1
-                ? _folderIsLink.GetOrAdd(prefix, static folder => new FileInfo(folder).LinkTarget is not null)
-                : new FileInfo(prefix).LinkTarget is not null;
+            if (i < segments.Length - 1)
+                linked = _folderIsLink.GetOrAdd(prefix, static folder => new FileInfo(folder).LinkTarget is not null);
+            else
+            {
+                // The file itself: one statx without following links says whether it is a link and, when it is not,
+                // is also the status the read needs.
+                own = Posix.Stat(prefix, followLinks: false);
+                linked = own is { } stat ? stat.Kind == FileKind.SymbolicLink : new FileInfo(prefix).LinkTarget is not null;
+            }
         }
         if (!linked) return null;
         var real = RealPath(fullPath);

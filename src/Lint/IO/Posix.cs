@@ -26,6 +26,15 @@ internal enum FileKind
 /// <summary>What <c>statx</c> tells about a file: kind, owner, group, mode, link count, identity and size.</summary>
 internal readonly record struct FileStat(FileKind Kind, uint Uid, uint Gid, uint Mode, uint Links, ulong Device, ulong Inode, long Size)
 {
+    /// <summary>Modification time, nanoseconds since the Unix epoch.</summary>
+    public long ModifiedNs { get; init; }
+
+    /// <summary>Status-change time (ctime), nanoseconds since the Unix epoch.</summary>
+    public long ChangedNs { get; init; }
+
+    /// <summary>What proves a regular file unchanged for the corpus index (the same values <see cref="Corpus.FileStamp.Of"/> gives).</summary>
+    public Corpus.FileStamp Stamp => new(Size, ModifiedNs, ChangedNs, Inode, Device);
+
     /// <summary>The file kind in plain words, for messages.</summary>
     public string KindText => Kind switch
     {
@@ -132,6 +141,9 @@ internal static partial class Posix
             ulong inode = *(ulong*)(buffer + 32);
             long size = *(long*)(buffer + 40);
             ulong device = ((ulong)*(uint*)(buffer + 136) << 32) | *(uint*)(buffer + 140);
+            // struct statx_timestamp { s64 tv_sec; u32 tv_nsec; s32 pad }: stx_ctime at 96, stx_mtime at 112.
+            long changed = *(long*)(buffer + 96) * 1_000_000_000L + *(uint*)(buffer + 104);
+            long modified = *(long*)(buffer + 112) * 1_000_000_000L + *(uint*)(buffer + 120);
             var kind = (mode & 0xF000) switch
             {
                 0x8000 => FileKind.Regular,
@@ -143,7 +155,7 @@ internal static partial class Posix
                 0xC000 => FileKind.Socket,
                 _ => FileKind.Unknown,
             };
-            return new FileStat(kind, uid, gid, mode & 0xFFF, links, device, inode, size);
+            return new FileStat(kind, uid, gid, mode & 0xFFF, links, device, inode, size) { ModifiedNs = modified, ChangedNs = changed };
         }
         catch (Exception ex) when (ex is DllNotFoundException or EntryPointNotFoundException)
         {

@@ -110,6 +110,9 @@ public sealed class ProjectBoundary
 /// </param>
 internal readonly record struct ReadOutcome(byte[]? Bytes, bool TooLarge, long? Length, string? Problem, bool Pooled = false)
 {
+    /// <summary>The file's status, taken before it was opened, when the reader stat'ed the file itself (not through a link).</summary>
+    public FileStat? Stat { get; init; }
+
     /// <summary>The file's content (the first <see cref="Length"/> bytes of a pooled buffer).</summary>
     public ReadOnlyMemory<byte> Content => Bytes is null ? default : Pooled ? Bytes.AsMemory(0, (int)Length!.Value) : Bytes;
 }
@@ -136,32 +139,49 @@ internal static class BoundedFile
     /// <param name="fullPath">The file.</param>
     /// <param name="maxSize">The size limit in bytes.</param>
     /// <param name="pooled">Read into a buffer rented from the shared array pool when the size is known (see <see cref="ReadOutcome.Pooled"/>).</param>
-    public static ReadOutcome Read(string fullPath, long maxSize, bool pooled = false)
+    /// <param name="known">
+    /// The status of the file itself (not through a link), taken just before: a regular file is then neither stat'ed
+    /// again nor asked its length, and a file over the limit is not opened.
+    /// </param>
+    public static ReadOutcome Read(string fullPath, long maxSize, bool pooled = false, FileStat? known = null)
     {
         try
         {
-            var notRegular = NotRegular(fullPath);
-            if (notRegular is not null) return new ReadOutcome(null, false, null, "the file cannot be read: " + notRegular);
+            if (known is not { Kind: FileKind.Regular })
+            {
+                var notRegular = NotRegular(fullPath);
+                if (notRegular is not null) return new ReadOutcome(null, false, null, "the file cannot be read: " + notRegular);
+            }
+            else if (known.Value.Size > maxSize || known.Value.Size > MaxReadable) return new ReadOutcome(null, true, known.Value.Size, null);
             // The common case, a regular file of known size within the limit: one array of the exact size, no copies.
             using (var handle = File.OpenHandle(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
             {
-                long size = RandomAccess.GetLength(handle);
+                long size = known is { Kind: FileKind.Regular } k ? k.Size : RandomAccess.GetLength(handle);
                 if (size > maxSize || size > MaxReadable) return new ReadOutcome(null, true, size, null);
                 if (size > 0)
                 {
-                    var bytes = pooled ? System.Buffers.ArrayPool<byte>.Shared.Rent((int)size) : new byte[size];
+                    // One byte more than the file holds is asked for: a regular file reads short exactly at its end, so
+                    // a file that is unchanged while it is read (neither shorter nor longer) takes one read.
+                    var bytes = System.Buffers.ArrayPool<byte>.Shared.Rent((int)Math.Min(size + 1, MaxReadable));
+                    int want = (int)Math.Min(size + 1, bytes.Length);
                     int filled = 0;
-                    while (filled < size)
+                    while (filled < want)
                     {
-                        int n = RandomAccess.Read(handle, bytes.AsSpan(filled, (int)size - filled), filled);
+                        int n = RandomAccess.Read(handle, bytes.AsSpan(filled, want - filled), filled);
                         if (n == 0) break;
                         filled += n;
+                        if (filled == size) break;
                     }
                     Span<byte> probe = stackalloc byte[1];
-                    // Unchanged while read (neither shorter nor longer): done. Otherwise read it as a stream below.
-                    if (filled == size && RandomAccess.Read(handle, probe, filled) == 0)
-                        return new ReadOutcome(bytes, false, size, null, pooled);
-                    if (pooled) System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+                    if (filled == size && (want > size || RandomAccess.Read(handle, probe, filled) == 0))
+                    {
+                        if (pooled) return new ReadOutcome(bytes, false, size, null, Pooled: true);
+                        var exact = bytes.AsSpan(0, (int)size).ToArray();
+                        System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
+                        return new ReadOutcome(exact, false, size, null);
+                    }
+                    // Changed while read: read it as a stream below.
+                    System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
                 }
             }
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);

@@ -5,10 +5,14 @@ public sealed class LineIndex
 {
     private readonly ReadOnlyMemory<byte> _bytes;
     private int[]? _lineStarts;
-    private int _directQueries;
+    // The last position counted directly: while positions are asked in increasing order (a clean file asks for its
+    // slug and its references, in document order), each count starts where the previous one ended, so the file is
+    // scanned at most once and no line is indexed. A position before the last one indexes every line.
+    private int _countedTo;
+    private int _countedLines;
+    private bool? _hasReturn;
 
-    /// <summary>How many positions are counted directly before the line starts are indexed.</summary>
-    private const int DirectQueries = 8;
+    private bool HasReturn => _hasReturn ??= _bytes.Span.IndexOf((byte)'\r') >= 0;
 
     /// <summary>
     /// Indexes the line starts of <paramref name="bytes"/> (on first use: a clean file never needs them). A line ends at
@@ -72,28 +76,14 @@ public sealed class LineIndex
     {
         offset = Math.Clamp(offset, 0, _bytes.Length);
         int idx, start;
-        if (_lineStarts is null && _directQueries < DirectQueries)
+        // A file with a \r (CRLF or lone CR endings) goes through the index, which knows every line ending.
+        if (_lineStarts is null && offset >= _countedTo && !HasReturn)
         {
-            // The first few positions of a file (a clean file asks for its slug and its references only) are counted
-            // directly, without indexing every line.
-            _directQueries++;
-            var before = _bytes.Span[..offset];
-            idx = before.Count((byte)'\n');
-            start = before.LastIndexOf((byte)'\n') + 1;
-            int returns = before.Count((byte)'\r');
-            if (returns > 0)
-            {
-                // A lone \r ends a line too (\r\n is one ending).
-                idx += returns - before.Count("\r\n"u8);
-                var lineText = before;
-                if (before[^1] == (byte)'\r' && offset < _bytes.Length && _bytes.Span[offset] == (byte)'\n')
-                {
-                    // The offset is the \n of a \r\n: that \r does not end the line the offset is on.
-                    idx--;
-                    lineText = before[..^1];
-                }
-                start = Math.Max(start, lineText.LastIndexOf((byte)'\r') + 1);
-            }
+            var between = _bytes.Span[_countedTo..offset];
+            _countedLines += between.Count((byte)'\n');
+            _countedTo = offset;
+            idx = _countedLines;
+            start = _bytes.Span[..offset].LastIndexOf((byte)'\n') + 1;
         }
         else
         {

@@ -63,6 +63,21 @@ public sealed class PositionMap
         return _map.TryGetValue(pointer, out span);
     }
 
+    /// <summary>
+    /// The span of an array item of the document this map walks (key start -1), read from the tree without a pointer;
+    /// false when the map does not walk the tree (a name repeats) or the element is not one of its nodes.
+    /// </summary>
+    internal bool TryGetItemSpan(JsonElement item, out NodeSpan span)
+    {
+        span = default;
+        if (_document is null) return false;
+        var node = JsonMarshal.GetRawUtf8Value(item);
+        int start = OffsetOf(_json.Span, node);
+        if (start < 0 || node.Length == 0) return false;
+        span = new NodeSpan(-1, start + _offset, start + node.Length + _offset);
+        return true;
+    }
+
     private enum Resolution { Found, Absent, Unknown }
 
     /// <summary>

@@ -6,9 +6,9 @@ namespace Lint.Tests.Engine;
 public sealed class LineIndexTests
 {
     /// <summary>
-    /// The first positions of a file are counted directly and later ones through the index of line starts: both give the
-    /// same line and column (code points) at every offset, with LF, CRLF, blank lines, multi-byte characters and no
-    /// final newline.
+    /// Positions asked in increasing order are counted directly (each count going on from the last); a position before
+    /// the last indexes every line start. All give the same line and column (code points) at every offset, with LF,
+    /// CRLF, blank lines, multi-byte characters and no final newline.
     /// </summary>
     [Theory]
     [InlineData("")]
@@ -20,11 +20,15 @@ public sealed class LineIndexTests
     {
         var bytes = Encoding.UTF8.GetBytes(text);
         var indexed = new LineIndex(bytes);
-        for (int i = 0; i < 16; i++) indexed.ToLineColumn(0); // past the direct queries: the line starts are indexed
+        indexed.ToLineColumn(bytes.Length);
+        indexed.ToLineColumn(0); // before the last position: the line starts are indexed from now on
+        var increasing = new LineIndex(bytes);
         for (int offset = -1; offset <= bytes.Length + 1; offset++)
         {
-            var direct = new LineIndex(bytes).ToLineColumn(offset);
-            Assert.Equal(indexed.ToLineColumn(offset), direct);
+            var expected = indexed.ToLineColumn(offset);
+            Assert.Equal(expected, new LineIndex(bytes).ToLineColumn(offset));
+            Assert.Equal(expected, increasing.ToLineColumn(offset));
+            Assert.Equal(expected, increasing.ToLineColumn(offset)); // the same position twice
         }
         // And by hand: line = newlines before the offset + 1; column = code points since the line's start + 1.
         int last = bytes.Length;

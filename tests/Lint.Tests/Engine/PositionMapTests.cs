@@ -117,6 +117,24 @@ public sealed class PositionMapTests
                     Assert.Equal(reference.ContainsKey(absent), doc.Positions.TryGet(absent, out _));
             }
             Assert.False(doc.Positions.TryGet("no-slash", out _));
+            // Array items read straight from the tree give the same spans as their pointers.
+            void Items(JsonElement e, string pointer)
+            {
+                if (e.ValueKind == JsonValueKind.Object)
+                    foreach (var p in e.EnumerateObject()) Items(p.Value, JsonPointer.Append(pointer, p.Name));
+                else if (e.ValueKind == JsonValueKind.Array)
+                {
+                    int i = 0;
+                    foreach (var item in e.EnumerateArray())
+                    {
+                        var itemPointer = JsonPointer.Append(pointer, i++);
+                        Assert.True(doc.Positions.TryGetItemSpan(item, out var direct), itemPointer);
+                        Assert.Equal(reference[itemPointer], direct);
+                        Items(item, itemPointer);
+                    }
+                }
+            }
+            Items(doc.Root, "");
         }
     }
 }
