@@ -72,6 +72,12 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
     public static CorpusEntry FromBytes(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        return FromMemory(bytes);
+    }
+
+    /// <summary>As <see cref="FromBytes"/>, for bytes in part of a larger buffer; the entry keeps no reference to them.</summary>
+    internal static CorpusEntry FromMemory(ReadOnlyMemory<byte> bytes)
+    {
         ParsedDocument? document;
         try
         {
@@ -81,7 +87,7 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
         {
             document = null;
         }
-        if (document is null) return new CorpusEntry(SlugScanner.ReadSlug(bytes), false, 1, 1, []);
+        if (document is null) return new CorpusEntry(SlugScanner.ReadSlug(bytes.Span), false, 1, 1, []);
         using (document) return FromDocument(document);
     }
 }

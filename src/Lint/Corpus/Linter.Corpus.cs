@@ -1,4 +1,5 @@
 using Lint.Corpus;
+using Lint.Engine;
 using Lint.Rules;
 
 namespace Lint;
@@ -11,6 +12,9 @@ public sealed partial class Linter
     /// <summary>Called with the full path of every file lint opens and reads (for linting or for the index). For tests.</summary>
     internal Action<string>? FileRead { get; set; }
 
+    /// <summary>Called as each phase of a run ends, with its name (the benchmark project's phase timer).</summary>
+    internal Action<string>? PhaseEnded { get; set; }
+
     /// <summary>Where the persistent corpus index lives, or null when it is off (<c>--no-cache</c>, <c>"cache": false</c>).</summary>
     public string? CorpusIndexPath => _options.Cache && Config.Cache
         ? Path.Combine(_options.CacheLocation is { } dir ? Path.GetFullPath(dir, _options.WorkingDirectory) : Path.Combine(Config.BaseDirectory, CorpusIndexFile.DirectoryName), CorpusIndexFile.FileName)
@@ -20,6 +24,7 @@ public sealed partial class Linter
     private sealed class CorpusRun
     {
         public required string[] Files { get; init; }
+        public required string[] DisplayPaths { get; init; }
         public required FileStamp?[] Stamps { get; init; }
         public required CorpusEntry?[] Entries { get; init; }
         public required bool[] Linted { get; init; }
@@ -27,6 +32,10 @@ public sealed partial class Linter
         public required Dictionary<string, int> Positions { get; init; }
         public CorpusIndexFile? Store { get; init; }
         public long StartNs { get; init; }
+
+        /// <summary>How a file of the run is shown in reports (computed once per run).</summary>
+        public string DisplayPathOf(string fullPath, Linter linter) =>
+            Positions.TryGetValue(fullPath, out int i) ? DisplayPaths[i] : linter.DisplayPath(fullPath);
 
         /// <summary>Records the entry a linted file's own parse gave (null when it could not be read).</summary>
         public void SetLinted(string fullPath, CorpusEntry? entry)
@@ -69,6 +78,7 @@ public sealed partial class Linter
         var run = new CorpusRun
         {
             Files = list,
+            DisplayPaths = new string[list.Length],
             Stamps = new FileStamp?[list.Length],
             Entries = new CorpusEntry?[list.Length],
             Linted = lintedFlags,
@@ -81,6 +91,7 @@ public sealed partial class Linter
         Parallel.For(0, list.Length, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism) }, i =>
         {
             var file = list[i];
+            run.DisplayPaths[i] = DisplayPath(file);
             if (overrides.TryGetValue(file, out var content))
             {
                 if (content is not null && (!lintedFlags[i] || preRead)) run.Entries[i] = CorpusEntry.FromBytes(content);
@@ -103,10 +114,17 @@ public sealed partial class Linter
     /// <summary>Reads a corpus file for its index entry; null when it is too large or may not or cannot be read.</summary>
     private CorpusEntry? ReadEntry(string fullPath)
     {
-        var outcome = _reader.Read(fullPath, Config.MaxFileSize);
-        if (outcome.Bytes is not { } bytes) return null;
-        FileRead?.Invoke(fullPath);
-        return CorpusEntry.FromBytes(bytes);
+        var outcome = _reader.Read(fullPath, Config.MaxFileSize, pooled: true);
+        if (outcome.Bytes is null) return null;
+        try
+        {
+            FileRead?.Invoke(fullPath);
+            return CorpusEntry.FromMemory(outcome.Content);
+        }
+        finally
+        {
+            SafeFileReader.Release(outcome);
+        }
     }
 
     /// <summary>The index's key for a file: its path relative to the configuration's folder, or null outside it.</summary>
@@ -122,7 +140,7 @@ public sealed partial class Linter
     {
         var index = new CorpusIndex();
         for (int i = 0; i < run.Files.Length; i++)
-            if (run.Entries[i] is { } entry) index.Add(new IndexedFile(DisplayPath(run.Files[i]), run.Files[i], entry));
+            if (run.Entries[i] is { } entry) index.Add(new IndexedFile(run.DisplayPaths[i], run.Files[i], entry));
         index.Seal();
         return index;
     }
@@ -135,6 +153,7 @@ public sealed partial class Linter
     private (CorpusIndex Corpus, List<Finding> Findings) FinishCorpus(CorpusRun run, bool reportOthers)
     {
         var corpus = IndexOf(run);
+        PhaseEnded?.Invoke("corpus: in-memory index, again");
         var findings = new List<Finding>();
         var indexRules = Rules.OfType<IIndexRule>().ToList();
         var buffer = new List<IndexFinding>();
@@ -171,7 +190,9 @@ public sealed partial class Linter
                     findings.Add(Mark(new Finding(id, severities[id], Parsing.Text.Sanitize(f.Message, int.MaxValue), file.DisplayPath, f.Line, f.Column, f.Pointer) { MessageId = f.MessageId }, linted));
             }
         }
+        PhaseEnded?.Invoke("corpus: whole-corpus rules");
         SaveIndex(run);
+        PhaseEnded?.Invoke("corpus: save the persistent index");
         return (corpus, findings);
 
         static Finding Mark(Finding finding, bool linted) =>

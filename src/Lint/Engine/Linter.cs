@@ -192,6 +192,7 @@ public sealed partial class Linter
         IReadOnlyList<string> files = integrityOnly ? [] : targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory, walk);
         // Before anything is written (fixes, the baseline, the report): the report must not replace an input.
         if (_options.ReportPath is { } reportPath) CheckReportPath(reportPath, files, corpusFiles);
+        PhaseEnded?.Invoke("discovery");
         // Temporary files left by a killed --fix are never linted (the walk leaves them out); a run that writes removes
         // the stale ones (a plain lint touches no file).
         if (mode == RunMode.Fix) IO.AtomicFile.RemoveLeftovers(walk.TemporaryFiles.Concat(corpusWalk.TemporaryFiles).Distinct(StringComparer.Ordinal));
@@ -203,7 +204,9 @@ public sealed partial class Linter
         // The corpus side: every corpus file stat'ed, the entries of files not being linted from the persistent index
         // or read once; the entries of the files being linted come from their own parse (no second read).
         var run = PrepareCorpus(corpusFiles.Concat(files), files, null);
+        PhaseEnded?.Invoke("corpus: stat, index entries of other files");
         var corpus = IndexOf(run);
+        PhaseEnded?.Invoke("corpus: in-memory index");
         var outcomes = new FileOutcome[files.Count];
         var entries = new CorpusEntry?[files.Count];
         var progress = _options.Progress;
@@ -213,10 +216,11 @@ public sealed partial class Linter
             new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, _options.MaxDegreeOfParallelism), CancellationToken = cancellationToken },
             (i, ct) =>
             {
-                outcomes[i] = ProcessFile(files[i], corpus, mode, ct, out entries[i]);
+                outcomes[i] = ProcessFile(files[i], run.DisplayPathOf(files[i], this), corpus, mode, ct, out entries[i]);
                 progress?.Report(new LintProgress(Interlocked.Increment(ref done.Value), files.Count));
                 return ValueTask.CompletedTask;
             }).ConfigureAwait(false);
+        PhaseEnded?.Invoke("read, parse and lint each file");
         for (int i = 0; i < files.Count; i++)
         {
             // Whole-corpus rules see each fixed file as it is now (or, in a dry run, as it would be).
@@ -225,9 +229,10 @@ public sealed partial class Linter
             if (outcomes[i].Fix is not null) run.Unstamp(files[i]);
         }
         var integrity = FinishCorpus(run, reportOthers: true).Findings;
-        var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(integrity).Concat(WalkFindings(walk)), files.Select(DisplayPath), watch);
+        var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(integrity).Concat(WalkFindings(walk)), files.Select(f => run.DisplayPathOf(f, this)), watch);
         // A hook passes every staged .json file: skipping what is not an incident file is what --corpus-only asks for.
         if (!_options.CorpusOnly && walk.Notices.Count > 0) result = result with { Notices = walk.Notices.Distinct(StringComparer.Ordinal).ToList() };
+        PhaseEnded?.Invoke("report: sort findings");
         var changed = outcomes.Where(o => o.Fix is not null).Select(o => o.Fix!).ToList();
         if (mode != RunMode.Lint)
         {
@@ -268,16 +273,25 @@ public sealed partial class Linter
 
     /// <summary>One file of a run: the guarded read (size limit, no link out of the project), then the lint or fix step.</summary>
     /// <remarks><paramref name="entry"/> is the file's corpus index entry, from the same parse (of the fixed bytes when fixed).</remarks>
-    private FileOutcome ProcessFile(string fullPath, ICorpus corpus, RunMode mode, CancellationToken cancellationToken, out CorpusEntry? entry)
+    private FileOutcome ProcessFile(string fullPath, string display, ICorpus corpus, RunMode mode, CancellationToken cancellationToken, out CorpusEntry? entry)
     {
         entry = null;
-        var outcome = _reader.Read(fullPath, Config.MaxFileSize);
+        // A lint reads into a pooled buffer, given back once the file is linted (findings and entries copy what they
+        // quote); a fix keeps the file's own array, which it rewrites.
+        bool pooled = mode == RunMode.Lint;
+        var outcome = _reader.Read(fullPath, Config.MaxFileSize, pooled);
         if (outcome.Bytes is not { } bytes) return new FileOutcome(Unread(fullPath, outcome), null);
-        FileRead?.Invoke(fullPath);
-        string display = DisplayPath(fullPath);
-        return mode == RunMode.Lint
-            ? new FileOutcome(LintContentCore(display, fullPath, bytes, corpus, out entry), null)
-            : FixStep(display, fullPath, bytes, corpus, write: mode == RunMode.Fix, cancellationToken, out entry);
+        try
+        {
+            FileRead?.Invoke(fullPath);
+            return mode == RunMode.Lint
+                ? new FileOutcome(LintContentCore(display, fullPath, outcome.Content, corpus, out entry), null)
+                : FixStep(display, fullPath, bytes, corpus, write: mode == RunMode.Fix, cancellationToken, out entry);
+        }
+        finally
+        {
+            SafeFileReader.Release(outcome);
+        }
     }
 
     /// <summary>What the walk could not enter or list, as findings (never skipped silently).</summary>
@@ -346,7 +360,7 @@ public sealed partial class Linter
     /// <see cref="LintContent"/> without the <see cref="IIndexRule"/>s (a run decides those for the whole corpus at
     /// the end); also gives the file's corpus index entry, from the same parse.
     /// </summary>
-    private IReadOnlyList<Finding> LintContentCore(string displayPath, string fullPath, byte[] bytes, ICorpus corpus, out CorpusEntry? entry)
+    private IReadOnlyList<Finding> LintContentCore(string displayPath, string fullPath, ReadOnlyMemory<byte> bytes, ICorpus corpus, out CorpusEntry? entry)
     {
         entry = null;
         var severities = SeveritiesFor(fullPath);
@@ -361,12 +375,12 @@ public sealed partial class Linter
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            entry = new CorpusEntry(SlugScanner.ReadSlug(bytes), false, 1, 1, []);
+            entry = new CorpusEntry(SlugScanner.ReadSlug(bytes.Span), false, 1, 1, []);
             return severities["invalid-json"] == Severity.Off ? [] : [InternalError("invalid-json", ex, displayPath)];
         }
         if (error is not null)
         {
-            entry = new CorpusEntry(SlugScanner.ReadSlug(bytes), false, 1, 1, []);
+            entry = new CorpusEntry(SlugScanner.ReadSlug(bytes.Span), false, 1, 1, []);
             return severities["invalid-json"] == Severity.Off ? [] : [InvalidJsonRule.NotWellFormed(error, lines, displayPath, severities["invalid-json"], Config.Limits.MessageLength)];
         }
         using (document)
@@ -453,6 +467,15 @@ public sealed partial class Linter
 
     /// <summary>The severity of every rule for one file: defaults, then <c>rules</c>, then matching <c>overrides</c>, then command-line overrides.</summary>
     public IReadOnlyDictionary<string, Severity> SeveritiesFor(string fullPath)
+    {
+        // Without overrides every file has the same severities: built once, shared (read-only) by every file.
+        if (_overrideMatchers.Length == 0) return _sharedSeverities ??= SeveritiesCore(fullPath);
+        return SeveritiesCore(fullPath);
+    }
+
+    private IReadOnlyDictionary<string, Severity>? _sharedSeverities;
+
+    private Dictionary<string, Severity> SeveritiesCore(string fullPath)
     {
         var map = new Dictionary<string, Severity>(Rules.Count, StringComparer.Ordinal);
         foreach (var rule in Rules) map[rule.Metadata.Id] = rule.Metadata.DefaultSeverity;

@@ -23,7 +23,10 @@ internal sealed class SafeFileReader
     }
 
     /// <summary>Reads <paramref name="fullPath"/>, at most <paramref name="maxSize"/> bytes.</summary>
-    public ReadOutcome Read(string fullPath, long maxSize)
+    /// <param name="fullPath">The file.</param>
+    /// <param name="maxSize">The size limit in bytes.</param>
+    /// <param name="pooled">Into a buffer rented from the shared array pool (<see cref="ReadOutcome.Pooled"/>; give it back with <see cref="Release"/>).</param>
+    public ReadOutcome Read(string fullPath, long maxSize, bool pooled = false)
     {
         try
         {
@@ -34,7 +37,13 @@ internal sealed class SafeFileReader
         {
             return new ReadOutcome(null, false, null, BoundedFile.Describe(ex, fullPath));
         }
-        return BoundedFile.Read(fullPath, maxSize);
+        return BoundedFile.Read(fullPath, maxSize, pooled);
+    }
+
+    /// <summary>Returns a pooled buffer of <paramref name="outcome"/> to the pool (nothing for an array of its own).</summary>
+    public static void Release(in ReadOutcome outcome)
+    {
+        if (outcome.Pooled && outcome.Bytes is { } bytes) System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
     }
 
     /// <summary>Whether <paramref name="fullPath"/> may be read at all (used before reading slugs for the corpus).</summary>

@@ -104,7 +104,15 @@ public sealed class ProjectBoundary
 /// <param name="TooLarge">Whether the file exceeds the size limit (it was not read, or not beyond the limit).</param>
 /// <param name="Length">The file's size when it is known (from the file system).</param>
 /// <param name="Problem">Why the file could not be read, in plain words, or null.</param>
-internal readonly record struct ReadOutcome(byte[]? Bytes, bool TooLarge, long? Length, string? Problem);
+/// <param name="Pooled">
+/// Whether <paramref name="Bytes"/> was rented from <see cref="System.Buffers.ArrayPool{T}.Shared"/> (it may then be
+/// longer than the file, which fills its first <paramref name="Length"/> bytes; the reader returns it).
+/// </param>
+internal readonly record struct ReadOutcome(byte[]? Bytes, bool TooLarge, long? Length, string? Problem, bool Pooled = false)
+{
+    /// <summary>The file's content (the first <see cref="Length"/> bytes of a pooled buffer).</summary>
+    public ReadOnlyMemory<byte> Content => Bytes is null ? default : Pooled ? Bytes.AsMemory(0, (int)Length!.Value) : Bytes;
+}
 
 /// <summary>
 /// Reads a file within a budget: never more than a size limit (a link to an endless device cannot exhaust memory) and
@@ -125,7 +133,10 @@ internal static class BoundedFile
     }
 
     /// <summary>Reads <paramref name="fullPath"/>, at most <paramref name="maxSize"/> bytes.</summary>
-    public static ReadOutcome Read(string fullPath, long maxSize)
+    /// <param name="fullPath">The file.</param>
+    /// <param name="maxSize">The size limit in bytes.</param>
+    /// <param name="pooled">Read into a buffer rented from the shared array pool when the size is known (see <see cref="ReadOutcome.Pooled"/>).</param>
+    public static ReadOutcome Read(string fullPath, long maxSize, bool pooled = false)
     {
         try
         {
@@ -138,18 +149,19 @@ internal static class BoundedFile
                 if (size > maxSize || size > MaxReadable) return new ReadOutcome(null, true, size, null);
                 if (size > 0)
                 {
-                    var bytes = new byte[size];
+                    var bytes = pooled ? System.Buffers.ArrayPool<byte>.Shared.Rent((int)size) : new byte[size];
                     int filled = 0;
-                    while (filled < bytes.Length)
+                    while (filled < size)
                     {
-                        int n = RandomAccess.Read(handle, bytes.AsSpan(filled), filled);
+                        int n = RandomAccess.Read(handle, bytes.AsSpan(filled, (int)size - filled), filled);
                         if (n == 0) break;
                         filled += n;
                     }
                     Span<byte> probe = stackalloc byte[1];
                     // Unchanged while read (neither shorter nor longer): done. Otherwise read it as a stream below.
-                    if (filled == bytes.Length && RandomAccess.Read(handle, probe, filled) == 0)
-                        return new ReadOutcome(bytes, false, size, null);
+                    if (filled == size && RandomAccess.Read(handle, probe, filled) == 0)
+                        return new ReadOutcome(bytes, false, size, null, pooled);
+                    if (pooled) System.Buffers.ArrayPool<byte>.Shared.Return(bytes);
                 }
             }
             using var stream = new FileStream(fullPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, bufferSize: 1, FileOptions.SequentialScan);

@@ -5,6 +5,10 @@ public sealed class LineIndex
 {
     private readonly ReadOnlyMemory<byte> _bytes;
     private int[]? _lineStarts;
+    private int _directQueries;
+
+    /// <summary>How many positions are counted directly before the line starts are indexed.</summary>
+    private const int DirectQueries = 8;
 
     /// <summary>
     /// Indexes the line starts of <paramref name="bytes"/> (on first use: a clean file never needs them). A line ends at
@@ -17,19 +21,30 @@ public sealed class LineIndex
 
     private static int[] Index(ReadOnlyMemory<byte> bytes)
     {
-        var starts = new List<int> { 0 };
         var span = bytes.Span;
-        int i = 0;
-        while (true)
+        if (span.IndexOf((byte)'\r') < 0)
+        {
+            // Only \n (most files): counted first (vectorized), so the starts go straight into an array of the right size.
+            var starts = new int[span.Count((byte)'\n') + 1];
+            int i = 0, line = 1;
+            while (line < starts.Length)
+            {
+                i += span.Slice(i).IndexOf((byte)'\n') + 1;
+                starts[line++] = i;
+            }
+            return starts;
+        }
+        var list = new List<int> { 0 };
+        for (int i = 0; ;)
         {
             int n = span.Slice(i).IndexOfAny((byte)'\n', (byte)'\r');
             if (n < 0) break;
             i += n;
             // \r\n is one line ending.
             i += span[i] == (byte)'\r' && i + 1 < span.Length && span[i + 1] == (byte)'\n' ? 2 : 1;
-            starts.Add(i);
+            list.Add(i);
         }
-        return starts.ToArray();
+        return list.ToArray();
     }
 
     /// <summary>
@@ -56,10 +71,31 @@ public sealed class LineIndex
     public (int Line, int Column) ToLineColumn(int offset)
     {
         offset = Math.Clamp(offset, 0, _bytes.Length);
-        var lineStarts = LineStarts;
-        int idx = Array.BinarySearch(lineStarts, offset);
-        if (idx < 0) idx = ~idx - 1;
-        int start = lineStarts[idx];
+        int idx, start;
+        if (_lineStarts is null && _directQueries < DirectQueries)
+        {
+            // The first few positions of a file (a clean file asks for its slug and its references only) are counted
+            // directly, without indexing every line.
+            _directQueries++;
+            var before = _bytes.Span[..offset];
+            idx = before.Count((byte)'\n');
+            start = before.LastIndexOf((byte)'\n') + 1;
+            int returns = before.Count((byte)'\r');
+            if (returns > 0)
+            {
+                // A lone \r ends a line too (\r\n is one ending).
+                idx += returns - before.Count("\r\n"u8);
+                if (before[^1] == (byte)'\r' && offset < _bytes.Length && _bytes.Span[offset] == (byte)'\n') idx--;
+                start = Math.Max(start, before.LastIndexOf((byte)'\r') + 1);
+            }
+        }
+        else
+        {
+            var lineStarts = LineStarts;
+            idx = Array.BinarySearch(lineStarts, offset);
+            if (idx < 0) idx = ~idx - 1;
+            start = lineStarts[idx];
+        }
         var span = _bytes.Span.Slice(start, offset - start);
         int column = 1;
         foreach (var b in span)

@@ -16,18 +16,29 @@ public sealed record DuplicateKey(string Pointer, string Name, int Offset, int F
 /// <summary>A document that parsed strictly: its bytes, its System.Text.Json DOM and its position map.</summary>
 public sealed class ParsedDocument : IDisposable
 {
-    internal ParsedDocument(byte[] bytes, int bomLength, JsonDocument document, LineIndex lines, IReadOnlyList<DuplicateKey> duplicates)
+    internal ParsedDocument(ReadOnlyMemory<byte> bytes, int bomLength, JsonDocument document, LineIndex lines, IReadOnlyList<DuplicateKey> duplicates)
     {
-        Bytes = bytes;
+        Memory = bytes;
         BomLength = bomLength;
         Document = document;
         Lines = lines;
         DuplicateKeys = duplicates;
-        Positions = new PositionMap(bytes.AsMemory(bomLength), bomLength);
+        Positions = new PositionMap(bytes[bomLength..], bomLength, duplicates.Count == 0 ? document : null);
     }
 
+    private byte[]? _bytes;
+
     /// <summary>The file's bytes, exactly as read.</summary>
-    public byte[] Bytes { get; }
+    /// <remarks>
+    /// The array that was parsed when it holds exactly the file; a copy when the file was parsed from part of a larger
+    /// (pooled) buffer. <see cref="Memory"/> never copies.
+    /// </remarks>
+    public byte[] Bytes => _bytes ??= MemoryMarshal.TryGetArray(Memory, out var segment) && segment.Offset == 0 && segment.Count == segment.Array!.Length
+        ? segment.Array
+        : Memory.ToArray();
+
+    /// <summary>The file's bytes, exactly as read, without a copy.</summary>
+    public ReadOnlyMemory<byte> Memory { get; }
 
     /// <summary>Length of a leading UTF-8 byte order mark (0 when there is none).</summary>
     public int BomLength { get; }
@@ -66,12 +77,12 @@ public sealed class ParsedDocument : IDisposable
     /// </summary>
     public int OffsetInString(string pointer, int index)
     {
-        if (!Positions.TryGet(pointer, out var span) || span.Length < 2 || Bytes[span.Start] != (byte)'"') return OffsetOf(pointer);
+        if (!Positions.TryGet(pointer, out var span) || span.Length < 2 || Memory.Span[span.Start] != (byte)'"') return OffsetOf(pointer);
         StringPositions? map;
         lock (Positions)
         {
             _strings ??= new Dictionary<string, StringPositions>(StringComparer.Ordinal);
-            if (!_strings.TryGetValue(pointer, out map)) _strings[pointer] = map = new StringPositions(Bytes, span);
+            if (!_strings.TryGetValue(pointer, out map)) _strings[pointer] = map = new StringPositions(Memory, span);
         }
         return map.OffsetOf(index);
     }
@@ -130,8 +141,20 @@ public static class StrictJsonParser
     /// <summary>Parses <paramref name="bytes"/>; exactly one of the results is non-null.</summary>
     public static (ParsedDocument? Document, ParseError? Error, LineIndex Lines) Parse(byte[] bytes)
     {
-        var lines = new LineIndex(bytes);
-        int bom = bytes.AsSpan().StartsWith("\uFEFF"u8) ? 3 : 0;
+        ArgumentNullException.ThrowIfNull(bytes);
+        return Parse(bytes.AsMemory());
+    }
+
+    /// <summary>
+    /// Parses <paramref name="memory"/> (a file read into part of a pooled buffer, say); exactly one of the results is
+    /// non-null. The document reads the memory while it is in use: the caller keeps it unchanged until the document is
+    /// disposed.
+    /// </summary>
+    public static (ParsedDocument? Document, ParseError? Error, LineIndex Lines) Parse(ReadOnlyMemory<byte> memory)
+    {
+        var bytes = memory.Span;
+        var lines = new LineIndex(memory);
+        int bom = bytes.StartsWith("\uFEFF"u8) ? 3 : 0;
         if (bom > 0)
             return (null, new ParseError(0, "the file starts with a UTF-8 byte order mark (BOM); JSON text must not (RFC 8259, section 8.1)"), lines);
 
@@ -141,7 +164,7 @@ public static class StrictJsonParser
             return (null, new ParseError(bad, $"the file is not valid UTF-8 (byte 0x{bytes[bad]:X2} at offset {bad})"), lines);
         }
 
-        var json = bytes.AsSpan(bom);
+        var json = bytes[bom..];
         if (json.IndexOfAnyExcept(" \t\r\n"u8) < 0)
             return (null, new ParseError(bom, bytes.Length == 0 ? "the file is empty; expected a JSON object" : "the file holds only whitespace; expected a JSON object"), lines);
 
@@ -152,8 +175,8 @@ public static class StrictJsonParser
             // One strict parse validates the syntax. A walk of the parsed tree then compares property names as raw
             // UTF-8 and looks at escaped strings, without allocating; only a file that repeats a key or holds an
             // escape pays for the token-by-token pass that names the repeats with their pointers and positions.
-            document = JsonDocument.Parse(bytes.AsMemory(bom), DocumentOptions);
-            if (NeedsTokenScan(document.RootElement)) duplicates = Scan(json, bom);
+            document = JsonDocument.Parse(memory[bom..], DocumentOptions);
+            if (NeedsTokenScan(document.RootElement, json)) duplicates = Scan(json, bom);
         }
         catch (UnpairedSurrogateException ex)
         {
@@ -166,17 +189,17 @@ public static class StrictJsonParser
             int offset = bom + lines.NewlineLineStart((int)(ex.LineNumber ?? 0)) + (int)(ex.BytePositionInLine ?? 0);
             offset = Math.Min(offset, bytes.Length);
             bool comment = offset + 1 < bytes.Length && bytes[offset] == (byte)'/' && (bytes[offset + 1] == (byte)'/' || bytes[offset + 1] == (byte)'*');
-            bool atEnd = bytes.AsSpan(offset).IndexOfAnyExcept(" \t\r\n"u8) < 0;
+            bool atEnd = bytes[offset..].IndexOfAnyExcept(" \t\r\n"u8) < 0;
             string message = comment ? "comments are not allowed in JSON"
                 : atEnd ? "unexpected end of file; the JSON is incomplete"
                 : Describe(ex.Message);
             return (null, new ParseError(offset, message), lines);
         }
 
-        return (new ParsedDocument(bytes, bom, document!, lines, duplicates ?? (IReadOnlyList<DuplicateKey>)Array.Empty<DuplicateKey>()), null, lines);
+        return (new ParsedDocument(memory, bom, document!, lines, duplicates ?? (IReadOnlyList<DuplicateKey>)Array.Empty<DuplicateKey>()), null, lines);
     }
 
-    private static int FirstInvalidUtf8(byte[] bytes)
+    private static int FirstInvalidUtf8(ReadOnlySpan<byte> bytes)
     {
         var buffer = ArrayPool<char>.Shared.Rent(4096);
         try
@@ -184,7 +207,7 @@ public static class StrictJsonParser
             int consumed = 0;
             while (consumed < bytes.Length)
             {
-                var st = Utf8.ToUtf16(bytes.AsSpan(consumed), buffer, out int read, out _, replaceInvalidSequences: false, isFinalBlock: true);
+                var st = Utf8.ToUtf16(bytes[consumed..], buffer, out int read, out _, replaceInvalidSequences: false, isFinalBlock: true);
                 consumed += read;
                 if (st == OperationStatus.InvalidData || st == OperationStatus.NeedMoreData) return Math.Min(consumed, bytes.Length - 1);
                 if (st == OperationStatus.Done) break;
@@ -197,64 +220,103 @@ public static class StrictJsonParser
         }
     }
 
-    /// <summary>Above this many properties in one object, names are compared through a hash set instead of one by one.</summary>
+    /// <summary>Above this many properties in one object, name hashes are compared through a hash set instead of one by one.</summary>
     private const int LinearNameLimit = 64;
+
+    /// <summary>The hashes of the names of the objects being walked (a stack: each object's names above its parent's), per thread.</summary>
+    [ThreadStatic]
+    private static ulong[]? t_nameHashes;
 
     /// <summary>
     /// Whether the parsed tree needs the token-by-token <see cref="Scan"/>: some object repeats a property name, or a
-    /// string or name holds an escape (which might be an unpaired surrogate). Names are compared as raw UTF-8; an
-    /// object with many properties goes through a hash set, so no input makes this quadratic. The tree is at most
+    /// string or name holds an escape (which might be an unpaired surrogate). Each name's raw UTF-8 is hashed once and
+    /// compared with the hashes of the object's earlier names (through a hash set for an object with many properties,
+    /// so no input makes this quadratic); only equal hashes compare the names themselves. The tree is at most
     /// <see cref="MaxDepth"/> deep, so the recursion is bounded.
     /// </summary>
-    private static bool NeedsTokenScan(JsonElement element)
+    private static bool NeedsTokenScan(JsonElement element, ReadOnlySpan<byte> json)
+    {
+        var hashes = t_nameHashes ??= new ulong[256];
+        // Only a \u escape can encode a lone surrogate: a file without one has no string worth decoding here.
+        bool strings = json.IndexOf("\\u"u8) >= 0;
+        bool needed = NeedsTokenScan(element, ref hashes, 0, strings);
+        t_nameHashes = hashes;
+        return needed;
+    }
+
+    private static bool NeedsTokenScan(JsonElement element, ref ulong[] hashes, int top, bool strings)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
             {
                 int count = 0;
-                HashSet<string>? set = null;
+                HashSet<ulong>? set = null;
                 foreach (var property in element.EnumerateObject())
                 {
                     var raw = JsonMarshal.GetRawUtf8PropertyName(property);
                     if (raw.IndexOf((byte)'\\') >= 0) return true;
-                    if (count >= LinearNameLimit)
-                    {
-                        if (set is null)
-                        {
-                            set = new HashSet<string>(StringComparer.Ordinal);
-                            foreach (var earlier in element.EnumerateObject())
-                            {
-                                if (set.Count == count) break;
-                                set.Add(earlier.Name);
-                            }
-                        }
-                        if (!set.Add(property.Name)) return true;
-                    }
+                    ulong hash = Hash(raw);
+                    bool seen;
+                    if (set is not null) seen = !set.Add(hash);
                     else
                     {
-                        int seen = 0;
-                        foreach (var earlier in element.EnumerateObject())
+                        seen = hashes.AsSpan(top, count).Contains(hash);
+                        if (count == LinearNameLimit)
                         {
-                            if (seen++ == count) break;
-                            if (JsonMarshal.GetRawUtf8PropertyName(earlier).SequenceEqual(raw)) return true;
+                            set = new HashSet<ulong>(hashes.AsSpan(top, count).ToArray());
+                            set.Add(hash);
+                        }
+                        else
+                        {
+                            if (top + count + 1 >= hashes.Length) Array.Resize(ref hashes, hashes.Length * 2);
+                            hashes[top + count] = hash;
                         }
                     }
+                    if (seen && RepeatsEarlierName(element, raw, count)) return true;
                     count++;
-                    if (NeedsTokenScan(property.Value)) return true;
+                    // The value's own names go above this object's (which are frozen once a hash set holds them).
+                    var value = property.Value;
+                    var kind = value.ValueKind;
+                    if ((kind is JsonValueKind.Object or JsonValueKind.Array || (strings && kind == JsonValueKind.String))
+                        && NeedsTokenScan(value, ref hashes, set is null ? top + count : top + LinearNameLimit, strings)) return true;
                 }
                 return false;
             }
             case JsonValueKind.Array:
                 foreach (var item in element.EnumerateArray())
-                    if (NeedsTokenScan(item)) return true;
+                {
+                    var kind = item.ValueKind;
+                    if ((kind is JsonValueKind.Object or JsonValueKind.Array || (strings && kind == JsonValueKind.String))
+                        && NeedsTokenScan(item, ref hashes, top, strings)) return true;
+                }
                 return false;
             case JsonValueKind.String:
-                // Only a \u escape can encode a surrogate; "\\u" (an escaped backslash) merely costs a needless check.
+                // "\\u" (an escaped backslash) merely costs a needless check.
                 return JsonMarshal.GetRawUtf8Value(element).IndexOf("\\u"u8) >= 0 && HasBadEscape(element);
             default:
                 return false;
         }
+    }
+
+    /// <summary>FNV-1a over a name's raw bytes.</summary>
+    private static ulong Hash(ReadOnlySpan<byte> raw)
+    {
+        ulong hash = 14695981039346656037UL;
+        foreach (byte b in raw) hash = (hash ^ b) * 1099511628211UL;
+        return hash;
+    }
+
+    /// <summary>Whether one of the first <paramref name="count"/> names of <paramref name="element"/> is exactly <paramref name="raw"/> (after equal hashes).</summary>
+    private static bool RepeatsEarlierName(JsonElement element, ReadOnlySpan<byte> raw, int count)
+    {
+        int seen = 0;
+        foreach (var earlier in element.EnumerateObject())
+        {
+            if (seen++ == count) break;
+            if (JsonMarshal.GetRawUtf8PropertyName(earlier).SequenceEqual(raw)) return true;
+        }
+        return false;
     }
 
     /// <summary>Whether an escaped string cannot be decoded (an unpaired surrogate escape such as <c>\ud800</c>).</summary>

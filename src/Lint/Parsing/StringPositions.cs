@@ -16,7 +16,7 @@ namespace Lint.Parsing;
 /// </remarks>
 public sealed class StringPositions
 {
-    private readonly byte[] _bytes;
+    private readonly ReadOnlyMemory<byte> _bytes;
     private readonly int _contentStart;
     private readonly int _contentEnd;
     private int[]? _offsets;
@@ -26,11 +26,24 @@ public sealed class StringPositions
     /// <param name="bytes">The file's bytes.</param>
     /// <param name="span">The span of the string value, quotes included (as <see cref="PositionMap"/> gives it).</param>
     public StringPositions(byte[] bytes, NodeSpan span)
+        : this(ArgumentNullExceptionGuard(bytes), span)
+    {
+    }
+
+    private static ReadOnlyMemory<byte> ArgumentNullExceptionGuard(byte[] bytes)
     {
         ArgumentNullException.ThrowIfNull(bytes);
+        return bytes;
+    }
+
+    /// <param name="memory">The file's bytes (kept unchanged while this map is in use).</param>
+    /// <param name="span">The span of the string value, quotes included.</param>
+    internal StringPositions(ReadOnlyMemory<byte> memory, NodeSpan span)
+    {
+        var bytes = memory.Span;
         if (span.Length < 2 || span.Start < 0 || span.End > bytes.Length || bytes[span.Start] != (byte)'"' || bytes[span.End - 1] != (byte)'"')
             throw new ArgumentException("the span is not a JSON string", nameof(span));
-        _bytes = bytes;
+        _bytes = memory;
         _contentStart = span.Start + 1;
         _contentEnd = span.End - 1;
     }
@@ -48,7 +61,8 @@ public sealed class StringPositions
     private void Build()
     {
         if (_built) return;
-        var raw = _bytes.AsSpan(_contentStart, _contentEnd - _contentStart);
+        var bytes = _bytes.Span;
+        var raw = bytes.Slice(_contentStart, _contentEnd - _contentStart);
         if (raw.IndexOfAnyInRange((byte)0x80, (byte)0xFF) < 0 && raw.IndexOf((byte)'\\') < 0)
         {
             _simple = true;
@@ -59,12 +73,12 @@ public sealed class StringPositions
         int i = _contentStart;
         while (i < _contentEnd)
         {
-            byte b = _bytes[i];
+            byte b = bytes[i];
             if (b == (byte)'\\')
             {
                 // A well-formed document (the strict parser has checked it): \X or \uXXXX, one UTF-16 unit each.
                 offsets.Add(i);
-                i += _bytes[i + 1] == (byte)'u' ? 6 : 2;
+                i += bytes[i + 1] == (byte)'u' ? 6 : 2;
             }
             else if (b < 0x80)
             {

@@ -213,7 +213,7 @@ public sealed class FileContext
     }
 
     /// <summary>The raw text of the bytes in <paramref name="span"/>.</summary>
-    public string RawText(NodeSpan span) => System.Text.Encoding.UTF8.GetString(Document.Bytes, span.Start, span.Length);
+    public string RawText(NodeSpan span) => System.Text.Encoding.UTF8.GetString(Document.Memory.Span.Slice(span.Start, span.Length));
 }
 
 /// <summary>A finding before severity and line/column are attached.</summary>

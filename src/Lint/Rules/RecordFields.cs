@@ -50,7 +50,35 @@ public static class RecordFields
     public static bool TryGetDate(this JsonElement obj, string name, out DateOnly date)
     {
         date = default;
-        return obj.TryGetString(name, out var text) && TryParseDate(text, out date);
+        if (obj.ValueKind != JsonValueKind.Object || !obj.TryGetProperty(name, out var e) || e.ValueKind != JsonValueKind.String) return false;
+        // The common case, a plain YYYY-MM-DD, is read from the bytes without making a string.
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e);
+        if (raw.Length == 12 && TryParseIsoDate(raw[1..^1], out date)) return true;
+        return TryParseDate(e.GetString()!, out date);
+    }
+
+    /// <summary>
+    /// A date written exactly <c>YYYY-MM-DD</c> in ASCII digits that exists in the calendar (year 1 or later): what
+    /// <see cref="TryParseDate"/> accepts among ten-byte texts of that shape. False means "not decided here", never
+    /// "invalid": callers then ask <see cref="TryParseDate"/>.
+    /// </summary>
+    internal static bool TryParseIsoDate(ReadOnlySpan<byte> text, out DateOnly date)
+    {
+        date = default;
+        if (text.Length != 10 || text[4] != (byte)'-' || text[7] != (byte)'-') return false;
+        int year = 0, month = 0, day = 0;
+        for (int i = 0; i < 10; i++)
+        {
+            if (i is 4 or 7) continue;
+            uint digit = (uint)(text[i] - '0');
+            if (digit > 9) return false;
+            if (i < 4) year = year * 10 + (int)digit;
+            else if (i < 7) month = month * 10 + (int)digit;
+            else day = day * 10 + (int)digit;
+        }
+        if (year < 1 || month < 1 || month > 12 || day < 1 || day > DateTime.DaysInMonth(year, month)) return false;
+        date = new DateOnly(year, month, day);
+        return true;
     }
 
     /// <summary>Parses a full date <c>YYYY-MM-DD</c> that exists in the calendar.</summary>

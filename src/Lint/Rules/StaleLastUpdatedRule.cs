@@ -41,6 +41,8 @@ public sealed class StaleLastUpdatedRule : IFileRule
         latest = default;
         entryName = "";
         bool any = false;
+        string latestField = "";
+        int latestIndex = 0;
         foreach (var field in (ReadOnlySpan<string>)["updateLog", "timeline"])
         {
             if (!record.TryGetProperty(field, out var value)) continue;
@@ -52,12 +54,13 @@ public sealed class StaleLastUpdatedRule : IFileRule
                 if (!any || date > latest)
                 {
                     latest = date;
-                    entryName = string.Create(CultureInfo.InvariantCulture, $"{field}[{index}]");
+                    (latestField, latestIndex) = (field, index);
                     any = true;
                 }
                 index++;
             }
         }
+        if (any) entryName = string.Create(CultureInfo.InvariantCulture, $"{latestField}[{latestIndex}]");
         return any;
     }
 }

@@ -23,6 +23,19 @@ public sealed class LineEndingTests
     }
 
     [Fact]
+    public void EveryOffsetOfACrOnlyTextHasThePositionOfItsLfCopyCountedDirectlyOrIndexed()
+    {
+        var lf = Encoding.UTF8.GetBytes("{\n  \"a\": \"é\",\n\n  \"b\": [1,\n 2]\n}\n");
+        var cr = Encoding.UTF8.GetBytes(Encoding.UTF8.GetString(lf).Replace('\n', '\r'));
+        var lfLines = new LineIndex(lf);
+        var crLines = new LineIndex(cr);
+        // The first queries are counted directly, the later ones through the index of line starts: both agree.
+        for (int round = 0; round < 2; round++)
+            for (int offset = 0; offset <= lf.Length; offset++)
+                Assert.Equal(lfLines.ToLineColumn(offset), crLines.ToLineColumn(offset));
+    }
+
+    [Fact]
     public void ASyntaxErrorInACrOnlyFileIsReportedOnItsLine()
     {
         // System.Text.Json counts only \n; the error still lands where an editor shows it.

@@ -26,6 +26,40 @@ public sealed class RecordFieldsTests
         Gen.String[Gen.Char["az09-A_ é"], 0, 12].Sample(text => RecordFields.IsKebabCase(text) == Kebab.IsMatch(text), iter: 20_000);
     }
 
+    /// <summary>
+    /// Dates written YYYY-MM-DD are read from the bytes without a string; whatever that fast path accepts, the strict
+    /// parse accepts too, as the same date (and the fast path only ever says "not decided", never "invalid").
+    /// </summary>
+    [Theory]
+    [InlineData("2025-02-06", true)]
+    [InlineData("2024-02-29", true)]
+    [InlineData("2025-02-29", false)]
+    [InlineData("0000-01-01", false)]
+    [InlineData("0001-01-01", true)]
+    [InlineData("9999-12-31", true)]
+    [InlineData("2025-13-01", false)]
+    [InlineData("2025-00-10", false)]
+    [InlineData("2025-04-31", false)]
+    [InlineData("2025-1-01", false)]
+    [InlineData("2025/01/01", false)]
+    [InlineData("２025-01-01", false)]
+    public void IsoDatesAreReadFromTheBytesAsTheStrictParseReadsThem(string text, bool fast)
+    {
+        Assert.Equal(fast, RecordFields.TryParseIsoDate(System.Text.Encoding.UTF8.GetBytes(text), out var date));
+        if (fast)
+        {
+            Assert.True(RecordFields.TryParseDate(text, out var strict));
+            Assert.Equal(strict, date);
+        }
+        Gen.String[Gen.Char["0123456789-/ "], 10, 10].Sample(t =>
+            !RecordFields.TryParseIsoDate(System.Text.Encoding.UTF8.GetBytes(t), out var d) || (RecordFields.TryParseDate(t, out var s) && s == d), iter: 20_000);
+        Gen.Date.Sample(d =>
+        {
+            var t = d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            return RecordFields.TryParseIsoDate(System.Text.Encoding.UTF8.GetBytes(t), out var parsed) && parsed == DateOnly.FromDateTime(d);
+        }, iter: 20_000);
+    }
+
     [Fact]
     public void LongFormIsEnglishWhateverTheCulture()
     {

@@ -98,4 +98,17 @@ public sealed class StrictJsonParserTests
         Assert.Null(error);
         using (doc) Assert.Empty(doc!.DuplicateKeys);
     }
+
+    [Theory]
+    [InlineData(3)]
+    [InlineData(100)]
+    public void NamesOfNestedObjectsAreComparedWithinTheirOwnObjectOnly(int properties)
+    {
+        // Each level repeats its parent's names (not a duplicate); only the innermost object repeats one of its own.
+        string Keys(string inner) => string.Join(", ", Enumerable.Range(0, properties).Select(i => $"\"k{i}\": {(i == 1 ? inner : i.ToString(System.Globalization.CultureInfo.InvariantCulture))}"));
+        var text = "{" + Keys("{" + Keys("{\"k0\": 1, \"z\": 2, \"k0\": 3}") + "}") + "}";
+        var (doc, error, _) = StrictJsonParser.Parse(Encoding.UTF8.GetBytes(text));
+        Assert.Null(error);
+        using (doc) Assert.Equal(["/k1/k1/k0"], doc!.DuplicateKeys.Select(d => d.Pointer));
+    }
 }

@@ -1,4 +1,13 @@
+using static Lint.Tests.Rules.RuleCases;
+
 namespace Lint.Tests.Rules;
 
-/// <summary>Fixture tests of <c>duplicate-slug</c> (see <see cref="RuleFixtureTest"/>).</summary>
-public sealed class DuplicateSlugRuleTests() : RuleFixtureTest("duplicate-slug");
+/// <summary>Tests of <c>duplicate-slug</c>: inline cases (<see cref="RuleCase"/>), and a folder fixture of a corpus with the same file name in two folders.</summary>
+public sealed class DuplicateSlugRuleTests() : RuleFixtureTest("duplicate-slug")
+{
+    protected override IEnumerable<RuleCase> InlineCases =>
+    [
+        Valid("clean"),
+        Valid("distinct-slugs") with { Others = ["other-incident"] },
+    ];
+}

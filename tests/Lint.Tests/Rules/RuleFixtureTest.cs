@@ -6,7 +6,9 @@ using Xunit.Sdk;
 namespace Lint.Tests.Rules;
 
 /// <summary>
-/// Fixture tests for one rule, in the style of ruff and ESLint's RuleTester. Fixtures live in
+/// Tests for one rule, in the style of ruff and ESLint's RuleTester: inline cases (<see cref="RuleCase"/>, mutations of
+/// one valid record, declared by the derived class in <see cref="InlineCases"/>) and folder fixtures where bytes matter.
+/// Fixtures live in
 /// <c>Fixtures/&lt;rule-id&gt;/valid/&lt;case&gt;/</c> and <c>Fixtures/&lt;rule-id&gt;/invalid/&lt;case&gt;/</c>; each case is a folder
 /// that is a whole corpus. Only the rule under test runs. A case may hold a <c>lint.config.json</c>. Invalid cases
 /// have a golden <c>expected.txt</c> report; invalid cases of fixable rules also have the golden fixed files in
@@ -58,13 +60,107 @@ public abstract class RuleFixtureTest(string ruleId)
             .OrderBy(f => f, StringComparer.Ordinal)
             .ToList();
 
+    /// <summary>The folder of this file, where the valid record of the inline cases lives.</summary>
+    public static string SourceDirectory { get; } = Repo.SourceDirectory();
+
+    /// <summary>The rule's inline cases (<see cref="RuleCase"/>): mutations of the one valid record.</summary>
+    protected virtual IEnumerable<RuleCase> InlineCases => [];
+
+    /// <summary>The rule's inline cases, for the meta tests.</summary>
+    public IReadOnlyList<RuleCase> InlineCaseList => InlineCases.ToList();
+
+    private ILintRule Rule => RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == RuleId);
+
+    /// <summary>
+    /// Every inline case, with its rule alone and with every rule on: exactly the expected findings (file, line:col,
+    /// severity, rule, pointer, message id, fix or not, message), every message declared by its rule; for a fixable rule,
+    /// fixing gives the expected document byte for byte and leaves nothing fixable; a rule that is not fixable changes
+    /// nothing. All failing cases are reported together.
+    /// </summary>
+    [Fact]
+    public async Task InlineCasesHold()
+    {
+        var cases = InlineCaseList;
+        Assert.Equal(cases.Count, cases.Select(c => c.Name).Distinct().Count());
+        var failures = new List<string>();
+        foreach (var c in cases)
+        {
+            try
+            {
+                await CheckCase(c);
+            }
+            catch (Exception ex) when (ex is XunitException or InvalidOperationException or ArgumentException)
+            {
+                failures.Add($"--- case '{c.Name}' of {RuleId}:\n{ex.Message}");
+            }
+        }
+        if (failures.Count > 0) throw new XunitException(string.Join("\n\n", failures));
+    }
+
+    private async Task CheckCase(RuleCase c)
+    {
+        using var dir = new TempDir();
+        var file = RuleCases.Materialize(c, dir);
+        var metadata = Rule.Metadata;
+        var alone = await LintCase(dir.Path, RuleId);
+        Compare("with only " + RuleId + " on", c.Findings, alone.Findings);
+        var all = CaseLinter(dir.Path, null);
+        var withAll = await all.LintAsync([]);
+        Compare("with every rule on", c.WithAllRules ?? c.Findings, withAll.Findings);
+        foreach (var f in alone.Findings.Concat(withAll.Findings))
+        {
+            var owner = RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == f.RuleId).Metadata;
+            Assert.True(f.MessageId is { } id && owner.DeclaresMessage(id), $"{f.RuleId}: message without a declared id: {f.Message}");
+        }
+        if (!File.Exists(file)) return;
+        var original = File.ReadAllBytes(file);
+        var fixedAlone = await CaseLinter(dir.Path, RuleId).FixAsync(file, original);
+        if (!c.Findings.Any(e => e.Fixable ?? metadata.Fixable))
+        {
+            Assert.False(fixedAlone.Changed, $"fixing with only {RuleId} on changed the file, but the case expects no fix");
+            return;
+        }
+        VerifyFixed("with only " + RuleId + " on", RuleCases.ExpectedFixed(c, c.Fixed), fixedAlone.Fixed);
+        Assert.DoesNotContain(fixedAlone.Remaining, f => f.RuleId == RuleId && f.IsFixable);
+        var fixedAll = await all.FixAsync(file, original);
+        VerifyFixed("with every rule on", RuleCases.ExpectedFixed(c, c.FixedWithAllRules ?? c.Fixed), fixedAll.Fixed);
+        Assert.DoesNotContain(fixedAll.Remaining, f => f.IsFixable);
+    }
+
+    private void Compare(string how, IReadOnlyList<Expected> expected, IReadOnlyList<Finding> actual)
+    {
+        var metadata = Rule.Metadata;
+        string Render(string file, string position, Severity severity, string rule, string pointer, string? messageId, bool fixable, string message) =>
+            $"{file}:{position} {severity.ToName()} {rule} {(pointer.Length == 0 ? "(root)" : pointer)} {messageId}{(fixable ? " [fixable]" : "")} {message}";
+        var want = expected.Select(e =>
+        {
+            var rule = RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == (e.RuleId ?? RuleId)).Metadata;
+            return Render(e.File ?? RuleCases.FileName, e.Position, e.Severity ?? rule.DefaultSeverity, rule.Id, e.Pointer, e.MessageId,
+                e.Fixable ?? rule.FixAvailability != FixAvailability.Never, e.Message);
+        }).ToList();
+        var got = actual.Select(f => Render(f.File, $"{f.Line}:{f.Column}", f.Severity, f.RuleId, f.Pointer, f.MessageId, f.IsFixable, f.Message)).ToList();
+        if (want.SequenceEqual(got)) return;
+        throw new XunitException($"findings {how} differ.\nexpected:\n  {string.Join("\n  ", want)}\nactual:\n  {string.Join("\n  ", got)}\nas code:\n  " +
+            string.Join(",\n  ", actual.Select(f => (f.RuleId == RuleId ? "At(" : $"Also(\"{f.RuleId}\", ") +
+                $"\"{f.Line}:{f.Column}\", {Literal(f.Pointer)}, \"{f.MessageId}\", {Literal(f.Message)})")));
+    }
+
+    private static string Literal(string text) => "\"" + text.Replace("\\", "\\\\").Replace("\"", "\\\"") + "\"";
+
+    private static void VerifyFixed(string how, string expected, byte[] actual)
+    {
+        var text = System.Text.Encoding.UTF8.GetString(actual);
+        if (text == expected) return;
+        throw new XunitException($"fixed output {how} differs from the expected document:\n" + Lint.Fixing.UnifiedDiff.Create("expected", "actual", expected, text));
+    }
+
     private bool IsFixable => RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == RuleId).Metadata.Fixable;
 
     [Fact]
-    public void HasValidAndInvalidFixtures()
+    public void HasValidAndInvalidCases()
     {
-        Assert.NotEmpty(Cases(RuleId, "valid"));
-        Assert.NotEmpty(Cases(RuleId, "invalid"));
+        Assert.True(Cases(RuleId, "valid").Count + InlineCaseList.Count(c => c.Findings.Count == 0) > 0, $"{RuleId} has no valid case");
+        Assert.True(Cases(RuleId, "invalid").Count + InlineCaseList.Count(c => c.Findings.Count > 0) > 0, $"{RuleId} has no invalid case");
     }
 
     [Fact]
@@ -162,7 +258,7 @@ public abstract class RuleFixtureTest(string ruleId)
                     Assert.True(group.Count() <= before.Count(f => f.RuleId == group.Key), $"fixing {relative} with all rules on brings new {group.Key} findings");
             }
         }
-        Assert.True(goldens > 0, $"fixable rule {RuleId} has no invalid fixture with a golden fixed file");
+        Assert.True(goldens > 0 || InlineCaseList.Any(c => c.Findings.Count > 0), $"fixable rule {RuleId} has no invalid case with a fix");
     }
 
     /// <summary>Exact byte comparison with a golden file (line endings and the final newline matter here).</summary>

@@ -15,9 +15,22 @@ public sealed class IncidentSchema2020Tests
     private static string Draft7Path => Path.Combine(Repo.Root, "schemas", "incident.schema.json");
     private static string Draft2020Path => Path.Combine(Repo.Root, "schemas", "incident-2020-12.schema.json");
 
-    /// <summary>Every JSON file of the test corpora: rule fixtures, the repository's examples, the shared example record.</summary>
+    /// <summary>The inline rule cases, written once to a folder of their own (one folder per rule and case).</summary>
+    private static readonly Lazy<string> InlineCases = new(() =>
+    {
+        var root = Path.Combine(Path.GetTempPath(), "lint-tests-inline-" + Guid.NewGuid().ToString("N")[..12]);
+        foreach (var (ruleId, c) in Rules.RuleCases.All()) Rules.RuleCases.Materialize(c, Path.Combine(root, ruleId, c.Name));
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            try { Directory.Delete(root, recursive: true); } catch (IOException) { } catch (UnauthorizedAccessException) { }
+        };
+        return root;
+    });
+
+    /// <summary>Every JSON file of the test corpora: rule fixtures and inline rule cases, the repository's examples, the shared example record.</summary>
     public static IEnumerable<string> CorpusFiles() =>
         Directory.GetFiles(Path.Combine(Repo.Root, "tests", "Lint.Tests", "Rules", "Fixtures"), "*.json", SearchOption.AllDirectories)
+            .Concat(Directory.GetFiles(InlineCases.Value, "*.json", SearchOption.AllDirectories))
             .Concat(Directory.GetFiles(Path.Combine(Repo.Root, "examples"), "*.json", SearchOption.AllDirectories))
             .Append(Repo.ExampleRecordPath)
             .Where(f => !f.EndsWith("lint.config.json", StringComparison.Ordinal))

@@ -158,7 +158,15 @@ internal sealed class StringKeyword : Keyword
     public override bool Evaluate(JsonElement e, ValidationContext ctx)
     {
         if (e.ValueKind != JsonValueKind.String) return true;
-        var utf8 = JsonValues.Utf8String(e);
+        // A long escaped text (a summary with quotes and line breaks) is decoded only when a keyword needs its value:
+        // its raw length already bounds its length in code points (one to twelve raw bytes each).
+        var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8Value(e)[1..^1];
+        bool escaped = raw.IndexOf((byte)'\\') >= 0;
+        int leastCodePoints = escaped ? raw.Length / 12 : raw.Length / 4;
+        bool checkMin = MinLength > 0 && leastCodePoints < MinLength;
+        bool checkMax = MaxLength >= 0 && raw.Length > MaxLength;
+        if (Pattern is null && FormatChecker is null && !checkMin && !checkMax) return true;
+        var utf8 = escaped ? JsonValues.Utf8String(e) : raw;
         bool valid = true;
         if (Pattern is not null && !Patterns.IsMatch(Pattern, utf8, ctx, out string? notChecked))
         {
@@ -170,8 +178,8 @@ internal sealed class StringKeyword : Keyword
                 : $"{ctx.Where()} must match the pattern {Text.Sanitize(PatternText!)}{hint}, found {JsonValues.Describe(e)}");
         }
         // A UTF-8 string of n bytes has between n/4 and n code points: count them only when that range is not enough.
-        bool checkMin = MinLength > 0 && utf8.Length / 4 < MinLength;
-        bool checkMax = MaxLength >= 0 && utf8.Length > MaxLength;
+        checkMin = MinLength > 0 && utf8.Length / 4 < MinLength;
+        checkMax = MaxLength >= 0 && utf8.Length > MaxLength;
         if (checkMin || checkMax)
         {
             int length = JsonValues.CodePoints(utf8);
