@@ -3,7 +3,10 @@ using Lint.Tests.TestSupport;
 
 namespace Lint.Tests.Cli;
 
-/// <summary>The <c>lint</c> command as users run it: a real process, real exit codes.</summary>
+/// <summary>
+/// The <c>lint</c> command as users run it: a real process, real exit codes; each test runs on the managed build and on
+/// the NativeAOT binary (<see cref="LintBinary.Builds"/>).
+/// </summary>
 public sealed class CliTests : IDisposable
 {
     private readonly TempDir _dir = new();
@@ -16,7 +19,7 @@ public sealed class CliTests : IDisposable
 
     public void Dispose() => _dir.Dispose();
 
-    private LintProcess.Result Lint(params string[] args) => LintProcess.Run(_dir.Path, args);
+    private LintProcess.Result Lint(string build, params string[] args) => LintProcess.Run(_dir.Path, args, binary: LintBinary.Named(build));
 
     private void Break(string file, string from, string to)
     {
@@ -26,30 +29,33 @@ public sealed class CliTests : IDisposable
         File.WriteAllText(path, text.Replace(from, to));
     }
 
-    [Fact]
-    public void CleanCorpusExitsZeroWithSummary()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void CleanCorpusExitsZeroWithSummary(string build)
     {
-        var r = Lint();
+        var r = Lint(build);
         Assert.Equal(0, r.ExitCode);
         Assert.Matches(@"^0 problems \(0 errors, 0 warnings\), 0 fixable with --fix; 7 files checked in \d+\.\d\ds\n$", r.Stdout.ReplaceLineEndings("\n"));
         Assert.Equal("", r.Stderr);
     }
 
-    [Fact]
-    public void TheRepositoryConfigurationLintsTheBundledExamples()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void TheRepositoryConfigurationLintsTheBundledExamples(string build)
     {
-        var r = LintProcess.Run(Repo.Root, []);
+        var r = LintProcess.Run(Repo.Root, [], binary: LintBinary.Named(build));
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("7 files checked", r.Stdout);
     }
 
-    [Fact]
-    public void ErrorsExitOneAndStylishGroupsByFile()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void ErrorsExitOneAndStylishGroupsByFile(string build)
     {
         Break("icc-sanctions.json", "\"sourceCount\": 2", "\"sourceCount\": 3");
         Break("icc-sanctions.json", "\"Rule of Law\"", "\"Rule of law\"");
         Break("gaza-arms-complicity.json", "\"war crimes\",\n      \"accountability\",", "\"war crimes\",\n      \"War Crimes\",");
-        var r = Lint("--no-color");
+        var r = Lint(build, "--no-color");
         Assert.Equal(1, r.ExitCode);
         var expected = """
             gaza-arms-complicity.json
@@ -67,35 +73,38 @@ public sealed class CliTests : IDisposable
         Assert.DoesNotContain("\u001b", stdout);
     }
 
-    [Fact]
-    public void WarningsAloneExitZeroAndQuietHidesThem()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void WarningsAloneExitZeroAndQuietHidesThem(string build)
     {
         Break("gaza-arms-complicity.json", "\"war crimes\",\n      \"accountability\",", "\"war crimes\",\n      \"War Crimes\",");
-        var r = Lint();
+        var r = Lint(build);
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("duplicate-tag", r.Stdout);
-        r = Lint("--quiet");
+        r = Lint(build, "--quiet");
         Assert.Equal(0, r.ExitCode);
         Assert.DoesNotContain("duplicate-tag", r.Stdout);
         Assert.Contains("0 problems", r.Stdout);
     }
 
-    [Fact]
-    public void RuleOverridesChangeSeverity()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void RuleOverridesChangeSeverity(string build)
     {
         Break("icc-sanctions.json", "\"sourceCount\": 2", "\"sourceCount\": 3");
-        Assert.Equal(0, Lint("--rule", "source-count=off").ExitCode);
-        var r = Lint("--rule", "source-count=warning");
+        Assert.Equal(0, Lint(build, "--rule", "source-count=off").ExitCode);
+        var r = Lint(build, "--rule", "source-count=warning");
         Assert.Equal(0, r.ExitCode);
         Assert.Contains("warning", r.Stdout);
-        Assert.Equal(1, Lint("--rule", "source-count=warning", "--rule", "source-count=error").ExitCode);
+        Assert.Equal(1, Lint(build, "--rule", "source-count=warning", "--rule", "source-count=error").ExitCode);
     }
 
-    [Fact]
-    public void JsonFormatIsParseable()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void JsonFormatIsParseable(string build)
     {
         Break("icc-sanctions.json", "\"sourceCount\": 2", "\"sourceCount\": 3");
-        var r = Lint("--format", "json", "icc-sanctions.json");
+        var r = Lint(build, "--format", "json", "icc-sanctions.json");
         Assert.Equal(1, r.ExitCode);
         using var doc = JsonDocument.Parse(r.Stdout);
         var f = doc.RootElement.GetProperty("findings").EnumerateArray().Single();
@@ -105,50 +114,66 @@ public sealed class CliTests : IDisposable
         Assert.Equal(1, doc.RootElement.GetProperty("summary").GetProperty("files").GetInt32());
     }
 
-    [Fact]
-    public void PathsDirectoriesAndGlobs()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void PathsDirectoriesAndGlobs(string build)
     {
         Directory.CreateDirectory(_dir.Combine("sub"));
         File.Copy(_dir.Combine("icc-sanctions.json"), _dir.Combine("sub", "icc-sanctions.json"));
-        var r = Lint("sub");
+        var r = Lint(build, "sub");
         Assert.Equal(1, r.ExitCode); // duplicate slug with the corpus copy
         Assert.Contains("1 file checked", r.Stdout);
-        r = Lint("icc-*.json");
+        r = Lint(build, "icc-*.json");
         Assert.Contains("2 files checked", r.Stdout);
         Assert.Equal(0, r.ExitCode);
     }
 
-    [Theory]
-    [InlineData(new[] { "--bogus" }, "unknown option '--bogus'")]
-    [InlineData(new[] { "icc-sanctions.json", "--bogus" }, "unknown option '--bogus'")]
-    [InlineData(new[] { "--format", "xml" }, "xml")]
-    [InlineData(new[] { "--rule", "nope=off" }, "unknown rule 'nope'")]
-    [InlineData(new[] { "--rule", "source-count=fatal" }, "--rule expects ID=off|warning|error (such as --rule duplicate-tag=off), not 'source-count=fatal'")]
-    [InlineData(new[] { "missing.json" }, "missing.json: no such file or directory")]
-    [InlineData(new[] { "nothing/*.json" }, "no files match this pattern")]
-    [InlineData(new[] { "--config", "absent.json" }, "absent.json: configuration file not found")]
-    public void UsageErrorsExitTwoWithAReasonAndNoStackTrace(string[] args, string reason)
+    public static TheoryData<string, string[], string> UsageErrors
     {
-        var r = Lint(args);
+        get
+        {
+            var data = new TheoryData<string, string[], string>();
+            foreach (var build in LintBinary.Builds)
+            {
+                data.Add(build, new[] { "--bogus" }, "unknown option '--bogus'");
+                data.Add(build, new[] { "icc-sanctions.json", "--bogus" }, "unknown option '--bogus'");
+                data.Add(build, new[] { "--format", "xml" }, "xml");
+                data.Add(build, new[] { "--rule", "nope=off" }, "unknown rule 'nope'");
+                data.Add(build, new[] { "--rule", "source-count=fatal" }, "--rule expects ID=off|warning|error (such as --rule duplicate-tag=off), not 'source-count=fatal'");
+                data.Add(build, new[] { "missing.json" }, "missing.json: no such file or directory");
+                data.Add(build, new[] { "nothing/*.json" }, "no files match this pattern");
+                data.Add(build, new[] { "--config", "absent.json" }, "absent.json: configuration file not found");
+            }
+            return data;
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(UsageErrors))]
+    public void UsageErrorsExitTwoWithAReasonAndNoStackTrace(string build, string[] args, string reason)
+    {
+        var r = Lint(build, args);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains(reason, r.Stderr);
         Assert.DoesNotContain("   at ", r.Stderr);
         Assert.DoesNotContain("Exception", r.Stderr);
     }
 
-    [Fact]
-    public void InvalidConfigurationExitsTwoWithFileLineColumn()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void InvalidConfigurationExitsTwoWithFileLineColumn(string build)
     {
         _dir.Write("lint.config.json", "{\n  \"rules\": { \"source-count\": \"sometimes\" }\n}");
-        var r = Lint();
+        var r = Lint(build);
         Assert.Equal(2, r.ExitCode);
         Assert.Contains("lint.config.json:2:30: invalid configuration: rules[\"source-count\"] must be one of 'off', 'warning', 'error', found string \"sometimes\"", r.Stderr);
     }
 
-    [Fact]
-    public void RulesListsEveryRule()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void RulesListsEveryRule(string build)
     {
-        var r = Lint("rules");
+        var r = Lint(build, "rules");
         Assert.Equal(0, r.ExitCode);
         foreach (var rule in global::Lint.Rules.RuleRegistry.BuiltIn)
         {
@@ -157,11 +182,12 @@ public sealed class CliTests : IDisposable
         }
     }
 
-    [Fact]
-    public void OutputFileGetsTheReportAndTheConsoleTheSummary()
+    [Theory]
+    [MemberData(nameof(LintBinary.Builds), MemberType = typeof(LintBinary))]
+    public void OutputFileGetsTheReportAndTheConsoleTheSummary(string build)
     {
         Break("icc-sanctions.json", "\"sourceCount\": 2", "\"sourceCount\": 3");
-        var r = Lint("--format", "json", "-o", "report.json");
+        var r = Lint(build, "--format", "json", "-o", "report.json");
         Assert.Equal(1, r.ExitCode);
         Assert.StartsWith("1 problem (1 error, 0 warnings)", r.Stdout);
         using var doc = JsonDocument.Parse(File.ReadAllText(_dir.Combine("report.json")));

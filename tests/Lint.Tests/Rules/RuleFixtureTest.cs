@@ -236,7 +236,7 @@ public abstract class RuleFixtureTest(string ruleId)
                     continue;
                 }
                 goldens++;
-                VerifyBytes(golden, fix.Fixed);
+                Golden.VerifyBytes(golden, fix.Fixed);
                 var left = fix.Remaining.Where(f => f.RuleId == RuleId && f.IsFixable).ToList();
                 Assert.True(left.Count == 0, $"fixed {relative} of {Path.GetFileName(dir)} still has:\n{ReportText.Of(left)}");
                 var relint = await linter.LintBytesAsync(file, fix.Fixed);
@@ -259,22 +259,5 @@ public abstract class RuleFixtureTest(string ruleId)
             }
         }
         Assert.True(goldens > 0 || InlineCaseList.Any(c => c.Findings.Count > 0), $"fixable rule {RuleId} has no invalid case with a fix");
-    }
-
-    /// <summary>Exact byte comparison with a golden file (line endings and the final newline matter here).</summary>
-    private static void VerifyBytes(string path, byte[] actual)
-    {
-        if (Golden.Updating)
-        {
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            File.WriteAllBytes(path, actual);
-            return;
-        }
-        if (!File.Exists(path))
-            throw new XunitException($"Golden fixed file {path} is missing. Run the tests with UPDATE_GOLDEN=1 to create it, then review it.\nActual:\n{System.Text.Encoding.UTF8.GetString(actual)}");
-        var expected = File.ReadAllBytes(path);
-        if (!expected.AsSpan().SequenceEqual(actual))
-            throw new XunitException($"Fixed output differs from golden file {path} (UPDATE_GOLDEN=1 rewrites it).\n" +
-                Lint.Fixing.UnifiedDiff.Create("golden", "actual", System.Text.Encoding.UTF8.GetString(expected), System.Text.Encoding.UTF8.GetString(actual)));
     }
 }

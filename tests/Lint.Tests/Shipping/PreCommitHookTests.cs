@@ -5,7 +5,9 @@ namespace Lint.Tests.Shipping;
 
 /// <summary>
 /// Slow: real pre-commit (the Debian package, installed by .ci/setup.d/pre-commit.sh) installs the hook of
-/// .pre-commit-hooks.yaml from a snapshot of this repository and guards commits of a site repository.
+/// .pre-commit-hooks.yaml from a snapshot of this repository and guards commits of a site repository
+/// (<c>dotnet</c>: pre-commit packs and installs the tool itself). The same scenarios run with the NativeAOT binary
+/// (<c>native</c>: the hook's settings as a local <c>language: system</c> hook whose entry is that binary).
 /// </summary>
 [Collection(ShippingCollection.Name)]
 public sealed class PreCommitHookTests(RepoSnapshot snapshot)
@@ -13,8 +15,50 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
     private static readonly TimeSpan CommitTimeout = TimeSpan.FromMinutes(25); // the first commit builds and installs the hook
     private static readonly TimeSpan GitTimeout = TimeSpan.FromMinutes(2);
 
+    /// <summary>The hooks the scenarios run with: <c>dotnet</c>, and <c>native</c> where the native binary is tested.</summary>
+    public static TheoryData<string> Hooks
+    {
+        get
+        {
+            var data = new TheoryData<string> { "dotnet" };
+            if (NativeBinary.Tested) data.Add("native");
+            return data;
+        }
+    }
+
+    /// <summary>
+    /// The <c>.pre-commit-config.yaml</c> of the site: this repository's hook at the snapshot's commit, or the same hook
+    /// (every setting of .pre-commit-hooks.yaml) as a local hook that runs the native binary.
+    /// </summary>
+    private string PreCommitConfig(string hook)
+    {
+        if (hook == "dotnet")
+        {
+            return $"""
+                repos:
+                  - repo: {snapshot.Root}
+                    rev: {snapshot.Commit}
+                    hooks:
+                      - id: lint
+                """;
+        }
+        var native = NativeBinary.Require();
+        var hooks = File.ReadAllLines(Path.Combine(snapshot.Root, ".pre-commit-hooks.yaml"))
+            .Where(line => line.Length > 0 && !line.TrimStart().StartsWith('#'))
+            .Select(line => line.Trim() switch
+            {
+                "language: dotnet" => line.Replace("language: dotnet", "language: system", StringComparison.Ordinal),
+                "entry: lint --corpus-only" => line.Replace("entry: lint --corpus-only", $"entry: \"'{native}' --corpus-only\"", StringComparison.Ordinal),
+                _ => line,
+            })
+            .ToList();
+        Assert.Contains(hooks, l => l.Contains("language: system", StringComparison.Ordinal));
+        Assert.Contains(hooks, l => l.Contains(native, StringComparison.Ordinal));
+        return "repos:\n  - repo: local\n    hooks:\n" + string.Concat(hooks.Select(l => "      " + l + "\n"));
+    }
+
     /// <summary>A site repository with the examples corpus, a configuration, unrelated JSON and the hook installed.</summary>
-    private async Task<(string Site, Dictionary<string, string> Environment)> SiteWithHook()
+    private async Task<(string Site, Dictionary<string, string> Environment)> SiteWithHook(string hook)
     {
         await CiTools.EnsureAsync("pre-commit.sh");
         var preCommit = ProcessRunner.FindOnPath("pre-commit");
@@ -41,23 +85,18 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
             }
             """);
         File.WriteAllText(Path.Combine(site, "package.json"), """{ "name": "site", "private": true }""");
-        File.WriteAllText(Path.Combine(site, ".pre-commit-config.yaml"), $"""
-            repos:
-              - repo: {snapshot.Root}
-                rev: {snapshot.Commit}
-                hooks:
-                  - id: lint
-            """);
+        File.WriteAllText(Path.Combine(site, ".pre-commit-config.yaml"), PreCommitConfig(hook));
         await Git(site, environment, "init", "--quiet", "--initial-branch=main");
         var install = await ProcessRunner.RunAsync(preCommit!, ["install"], site, GitTimeout, environment);
         Assert.True(install.ExitCode == 0, install.ToString());
         return (site, environment);
     }
 
-    [Fact]
-    public async Task HookPassesTheCleanCorpusAndBlocksACommitWithAWrongCountAndAMissingRelatedSlug()
+    [Theory]
+    [MemberData(nameof(Hooks))]
+    public async Task HookPassesTheCleanCorpusAndBlocksACommitWithAWrongCountAndAMissingRelatedSlug(string hook)
     {
-        var (site, environment) = await SiteWithHook();
+        var (site, environment) = await SiteWithHook(hook);
 
         // The clean corpus passes: the commit is made.
         await Git(site, environment, "add", "--all");
@@ -85,10 +124,11 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         Assert.Equal(head, (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim());
     }
 
-    [Fact]
-    public async Task HookBlocksARenameAndADeletionThatLeaveDanglingRelatedSlugs()
+    [Theory]
+    [MemberData(nameof(Hooks))]
+    public async Task HookBlocksARenameAndADeletionThatLeaveDanglingRelatedSlugs(string hook)
     {
-        var (site, environment) = await SiteWithHook();
+        var (site, environment) = await SiteWithHook(hook);
         await Git(site, environment, "add", "--all");
         var first = await ProcessRunner.RunAsync("git", ["commit", "-m", "clean corpus"], site, CommitTimeout, environment);
         Assert.True(first.ExitCode == 0, "the clean corpus was refused\n" + first + PreCommitLog(environment));

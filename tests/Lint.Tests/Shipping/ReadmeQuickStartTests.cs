@@ -31,10 +31,16 @@ public sealed class ReadmeQuickStartTests(RepoSnapshot snapshot)
         var ci = File.ReadAllText(Path.Combine(Repo.Root, ".ci", "run"));
         Assert.Contains("bash .ci/readme-commands", ci);
         Assert.DoesNotContain("setup.d/*.sh", ci);
-        // Every setup script is run by a test that needs it, so the README's test command needs no setup step.
+        // Every setup script is run by a test that needs it, so the README's test command needs no setup step; the one
+        // exception is the C toolchain of the NativeAOT build that CI publishes before (the README says so).
         var tests = Directory.EnumerateFiles(Path.Combine(Repo.Root, "tests", "Lint.Tests"), "*.cs", SearchOption.AllDirectories).Select(File.ReadAllText).ToList();
         foreach (var script in Directory.EnumerateFiles(Path.Combine(Repo.Root, ".ci", "setup.d"), "*.sh").Select(Path.GetFileName))
-            Assert.True(tests.Exists(t => t.Contains($"CiTools.EnsureAsync(\"{script}\")", StringComparison.Ordinal)), $"no test installs what .ci/setup.d/{script} installs");
+        {
+            bool byTest = tests.Exists(t => t.Contains($"CiTools.EnsureAsync(\"{script}\")", StringComparison.Ordinal));
+            bool byCi = ci.Contains($"bash .ci/setup.d/{script}", StringComparison.Ordinal);
+            Assert.True(byTest || byCi, $"neither a test nor .ci/run installs what .ci/setup.d/{script} installs");
+            if (byCi) Assert.Contains($"setup.d/{script}", File.ReadAllText(Path.Combine(Repo.Root, "README.md")));
+        }
     }
 
     [Fact]

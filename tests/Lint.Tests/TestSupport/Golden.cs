@@ -1,3 +1,4 @@
+using System.Text;
 using Xunit.Sdk;
 
 namespace Lint.Tests.TestSupport;
@@ -26,6 +27,26 @@ public static class Golden
         var expected = Normalize(File.ReadAllText(path));
         if (expected != actual)
             throw new XunitException($"Output differs from golden file {path} (UPDATE_GOLDEN=1 rewrites it).\n--- expected\n{expected}\n--- actual\n{actual}");
+    }
+
+    /// <summary>
+    /// Asserts that <paramref name="actual"/> equals the golden file at <paramref name="path"/> byte for byte (line endings
+    /// and the final newline matter: fixed files); a difference is shown as a unified diff.
+    /// </summary>
+    public static void VerifyBytes(string path, byte[] actual)
+    {
+        if (Updating)
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            File.WriteAllBytes(path, actual);
+            return;
+        }
+        if (!File.Exists(path))
+            throw new XunitException($"Golden file {path} is missing. Run the tests with UPDATE_GOLDEN=1 to create it, then review it.\nActual:\n{Encoding.UTF8.GetString(actual)}");
+        var expected = File.ReadAllBytes(path);
+        if (!expected.AsSpan().SequenceEqual(actual))
+            throw new XunitException($"Output differs from golden file {path} (UPDATE_GOLDEN=1 rewrites it).\n" +
+                Lint.Fixing.UnifiedDiff.Create("golden", "actual", Encoding.UTF8.GetString(expected), Encoding.UTF8.GetString(actual)));
     }
 
     private static string Normalize(string text) => text.ReplaceLineEndings("\n");

@@ -2,7 +2,7 @@ using System.Diagnostics;
 
 namespace Lint.Tests.TestSupport;
 
-/// <summary>Runs the built <c>lint</c> command as a real process.</summary>
+/// <summary>Runs the built <c>lint</c> command as a real process: the managed build, or another <see cref="LintBinary"/>.</summary>
 public static class LintProcess
 {
     public sealed record Result(int ExitCode, string Stdout, string Stderr);
@@ -10,9 +10,10 @@ public static class LintProcess
     /// <summary>The CLI assembly, copied next to the tests by the project reference.</summary>
     public static string LintDll => Path.Combine(AppContext.BaseDirectory, "lint.dll");
 
-    public static Result Run(string workingDirectory, IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? stdin = null)
+    public static Result Run(string workingDirectory, IEnumerable<string> args, IDictionary<string, string?>? environment = null, string? stdin = null, LintBinary? binary = null)
     {
-        var psi = new ProcessStartInfo("dotnet")
+        binary ??= LintBinary.Managed;
+        var psi = new ProcessStartInfo(binary.FileName)
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardOutput = true,
@@ -20,7 +21,7 @@ public static class LintProcess
             RedirectStandardInput = stdin is not null,
             UseShellExecute = false,
         };
-        psi.ArgumentList.Add(LintDll);
+        foreach (var a in binary.LeadingArguments) psi.ArgumentList.Add(a);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["NO_COLOR"] = null;
         psi.Environment["CI"] = null;
@@ -37,7 +38,7 @@ public static class LintProcess
         if (!process.WaitForExit(120_000))
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException("lint did not finish within 120 s");
+            throw new TimeoutException($"lint ({binary.Name}) did not finish within 120 s");
         }
         return new Result(process.ExitCode, stdout.Result, stderr.Result);
     }
