@@ -80,13 +80,12 @@ public sealed class LineIndex
             var before = _bytes.Span[..offset];
             idx = before.Count((byte)'\n');
             start = before.LastIndexOf((byte)'\n') + 1;
-            int returns = before.Count((byte)'\r');
-            if (returns > 0)
+            if (before.Contains((byte)'\r'))
             {
-                // A lone \r ends a line too (\r\n is one ending).
-                idx += returns - before.Count("\r\n"u8);
-                if (before[^1] == (byte)'\r' && offset < _bytes.Length && _bytes.Span[offset] == (byte)'\n') idx--;
-                start = Math.Max(start, before.LastIndexOf((byte)'\r') + 1);
+                // A lone \r ends a line too (\r\n is one ending); a \r whose \n is at the offset has not ended its line yet.
+                var counted = before[^1] == (byte)'\r' && offset < _bytes.Length && _bytes.Span[offset] == (byte)'\n' ? before[..^1] : before;
+                idx = counted.Count((byte)'\n') + counted.Count((byte)'\r') - counted.Count("\r\n"u8);
+                start = Math.Max(counted.LastIndexOf((byte)'\n'), counted.LastIndexOf((byte)'\r')) + 1;
             }
         }
         else

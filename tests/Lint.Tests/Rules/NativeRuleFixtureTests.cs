@@ -23,7 +23,7 @@ public sealed class NativeRuleFixtureTests
         }
     }
 
-    [Theory]
+    [NativeTheory]
     [MemberData(nameof(RuleIds))]
     public void EveryFixtureCaseGivesTheGoldenReportAndTheGoldenFixedFiles(string ruleId)
     {

@@ -148,3 +148,12 @@ public sealed class NativeFactAttribute : FactAttribute
         if (NativeBinary.SkipReason is { } reason) Skip = reason;
     }
 }
+
+/// <summary>A theory over the native binary: skipped with the reason when it is not tested (its data would be empty, which xunit fails as "No data found").</summary>
+public sealed class NativeTheoryAttribute : TheoryAttribute
+{
+    public NativeTheoryAttribute()
+    {
+        if (NativeBinary.SkipReason is { } reason) Skip = reason;
+    }
+}
