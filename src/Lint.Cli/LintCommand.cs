@@ -225,6 +225,8 @@ public static class LintCommand
                     CorpusOnly = options.CorpusOnly,
                     Cache = !options.NoCache,
                     CacheLocation = options.CacheLocation,
+                    BaselinePaths = new[] { options.Baseline, options.WriteBaseline }.OfType<string>().ToList(),
+                    ReportPath = options.Output,
                     Progress = progress,
                 });
                 // The baseline is read within the project's budget: a size limit, a regular file, no link out of the project.
@@ -246,6 +248,8 @@ public static class LintCommand
                     result = await linter.LintAsync(options.Paths, cancellationToken);
                 }
             }
+            // Files named on the command line that were not linted (excluded, or lint's own): a note, not a finding.
+            foreach (var notice in result.Notices) stderr.WriteLine($"lint: notice: {Lint.Parsing.Text.Sanitize(notice, int.MaxValue)}");
             // A dry run shows the change of each file as a unified diff, before the report.
             if (options.FixDryRun)
             {

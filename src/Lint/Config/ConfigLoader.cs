@@ -184,8 +184,9 @@ public static class ConfigLoader
                 return list;
             }
 
-            if (root.TryGetProperty("include", out var include)) config = config with { Include = Globs(include, "/include") };
-            if (root.TryGetProperty("exclude", out var exclude)) config = config with { Exclude = Globs(exclude, "/exclude") };
+            string[] Locations(JsonElement array, string pointer) => Enumerable.Range(0, array.GetArrayLength()).Select(i => Where(JsonPointer.Append(pointer, i))).ToArray();
+            if (root.TryGetProperty("include", out var include)) config = config with { Include = Globs(include, "/include"), IncludeLocations = Locations(include, "/include") };
+            if (root.TryGetProperty("exclude", out var exclude)) config = config with { Exclude = Globs(exclude, "/exclude"), ExcludeLocations = Locations(exclude, "/exclude") };
             if (root.TryGetProperty("schema", out var schema))
             {
                 config = config with { Schema = schema.GetString() };

@@ -31,6 +31,12 @@ public sealed record LintConfig
     public IReadOnlyList<string> Exclude { get; init; } =
         ["**/node_modules/**", "**/bin/**", "**/obj/**", "**/.git/**", "**/lint.config.json", "**/lint-baseline.json", "**/*.schema.json"];
 
+    /// <summary>Where each <see cref="Include"/> pattern is written (<c>file:line:col</c>), for messages; empty for the defaults or a configuration built in code.</summary>
+    public IReadOnlyList<string> IncludeLocations { get; init; } = [];
+
+    /// <summary>Where each <see cref="Exclude"/> pattern is written (<c>file:line:col</c>), for messages; empty for the defaults or a configuration built in code.</summary>
+    public IReadOnlyList<string> ExcludeLocations { get; init; } = [];
+
     /// <summary>Path of the incident schema, absolute or relative to <see cref="BaseDirectory"/>; null for the embedded one.</summary>
     public string? Schema { get; init; }
 

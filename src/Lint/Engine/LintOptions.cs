@@ -53,6 +53,20 @@ public sealed record LintOptions
     public string? CacheLocation { get; init; }
 
     /// <summary>
+    /// The baseline files of the run (<c>--baseline</c>, <c>--write-baseline</c>), absolute or relative to
+    /// <see cref="WorkingDirectory"/>. Like the configuration in use, its schema and the corpus index folder, they are
+    /// never linted as incident files, whatever <c>exclude</c> says.
+    /// </summary>
+    public IReadOnlyList<string> BaselinePaths { get; init; } = [];
+
+    /// <summary>
+    /// The file the report will be written to (<c>-o FILE</c>), absolute or relative to <see cref="WorkingDirectory"/>:
+    /// a run refuses (with a <see cref="Config.LintConfigurationException"/>, before anything is written) when it is a
+    /// file being linted, an incident file of the corpus, the configuration, the schema or a baseline.
+    /// </summary>
+    public string? ReportPath { get; init; }
+
+    /// <summary>
     /// Told how many files are done, once when the files are known and after each file, while
     /// <see cref="Linter.LintAsync"/> runs. Called from worker threads, possibly at the same time: it must be
     /// thread-safe and quick. Null (the default) for no reports. The library never writes to a console itself.

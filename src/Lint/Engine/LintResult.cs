@@ -27,6 +27,12 @@ public sealed record LintResult(IReadOnlyList<Finding> Findings, int FilesChecke
     /// <summary>Whether <paramref name="finding"/> is reported: always, or under <c>--quiet</c> only when it is an error.</summary>
     public static bool IsReported(Finding finding, bool quiet) => !quiet || finding.Severity == Severity.Error;
 
+    /// <summary>
+    /// Notes for the person who ran lint that are not findings: a file named on the command line that the configuration
+    /// excludes (as ESLint warns), or that is one of lint's own files. The command line prints them on standard error.
+    /// </summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+
     /// <summary>What fixing did, when the run fixed files (<c>--fix</c> or <c>--fix-dry-run</c>); null for a plain lint.</summary>
     public Fixing.FixSummary? Fixes { get; init; }
 }

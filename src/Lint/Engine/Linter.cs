@@ -62,7 +62,14 @@ public sealed partial class Linter
         Config = options.Config ?? ConfigLoader.Load(options.ConfigPath, options.WorkingDirectory, ids, id => _optionsSchemas.GetValueOrDefault(id));
         _baseOptions = BaseOptions(Config.RuleOptions, "rules");
         _overrideOptions = Config.Overrides.Select((o, i) => o.RuleOptions.Count == 0 ? null : BaseOptions(o.RuleOptions, $"overrides[{i}].rules")).ToArray();
-        _discovery = new FileDiscovery(Config);
+        // lint's own files are never incident files, whatever exclude says: the configuration and schema in use (added
+        // by the discovery), the baselines and the corpus index folder of this run.
+        _discovery = new FileDiscovery(Config,
+            options.BaselinePaths.ToDictionary(p => Path.GetFullPath(p, options.WorkingDirectory), _ => "a baseline file of this run", StringComparer.Ordinal),
+            options.CacheLocation is { } cacheFolder
+                ? new Dictionary<string, string> { [Path.GetFullPath(cacheFolder, options.WorkingDirectory)] = "lint's corpus index folder (--cache-location)" }
+                : null);
+        if (options.ReportPath is { } report) CheckReportPath(report, [], []);
         _reader = new SafeFileReader(Config.BaseDirectory);
         _boundary = new ProjectBoundary(Config.BaseDirectory);
         SchemaValidator? schema = null;
@@ -179,7 +186,12 @@ public sealed partial class Linter
         bool integrityOnly = targets.Count == 0 && _options.CorpusOnly;
         if (integrityOnly) corpusWalk = new WalkReport();
         var corpusFiles = _discovery.CorpusFiles(corpusWalk);
+        // A run over the include set (or a hook's corpus) whose pattern matches nothing would pass on nothing.
+        // (A walk that could not list a folder reports it instead: the pattern may match what it could not see.)
+        if ((targets.Count == 0 || _options.CorpusOnly) && corpusWalk.Problems.Count == 0) _discovery.CheckIncludes(corpusFiles);
         IReadOnlyList<string> files = integrityOnly ? [] : targets.Count == 0 ? corpusFiles : _discovery.ExpandTargets(targets, _options.WorkingDirectory, walk);
+        // Before anything is written (fixes, the baseline, the report): the report must not replace an input.
+        if (_options.ReportPath is { } reportPath) CheckReportPath(reportPath, files, corpusFiles);
         PhaseEnded?.Invoke("discovery");
         // Temporary files left by a killed --fix are never linted (the walk leaves them out); a run that writes removes
         // the stale ones (a plain lint touches no file).
@@ -241,6 +253,8 @@ public sealed partial class Linter
             integrity = integrity.Select(f => f.Fix?.Target is not null && notFixed.TryGetValue((f.RuleId, f.File, f.Pointer), out var why) ? f with { Message = $"{f.Message} (not fixed: {why})" } : f).ToList();
         }
         var result = Finish(outcomes.SelectMany(o => o.Findings).Concat(integrity).Concat(WalkFindings(walk)), files.Select(f => run.DisplayPathOf(f, this)), watch);
+        // A hook passes every staged .json file: skipping what is not an incident file is what --corpus-only asks for.
+        if (!_options.CorpusOnly && walk.Notices.Count > 0) result = result with { Notices = walk.Notices.Distinct(StringComparer.Ordinal).ToList() };
         PhaseEnded?.Invoke("report: sort findings");
         changed.Sort((a, b) => string.CompareOrdinal(a.File, b.File));
         if (mode != RunMode.Lint)
@@ -250,6 +264,34 @@ public sealed partial class Linter
             result = result with { Fixes = new Fixing.FixSummary(written.Sum(f => f.AppliedFixes), written.Count, DryRun: mode == RunMode.DryRun, FailedFiles: failed.Count) { FailedPaths = failed } };
         }
         return new Fixing.FixRunResult(result, changed);
+    }
+
+    /// <summary>
+    /// Refuses a report file (<c>-o</c>) that would replace an input of the run: a file being linted, an incident file of
+    /// the corpus, the configuration, the schema or a baseline. A link is followed to the file it names.
+    /// </summary>
+    /// <exception cref="LintConfigurationException">The report would overwrite one of them.</exception>
+    private void CheckReportPath(string reportPath, IReadOnlyList<string> files, IReadOnlyList<string> corpusFiles)
+    {
+        var full = Path.GetFullPath(reportPath, _options.WorkingDirectory);
+        var candidates = new List<string> { full };
+        try
+        {
+            if (File.ResolveLinkTarget(full, returnFinalTarget: true) is { } target) candidates.Add(target.FullName);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Not a link, or not readable: the path itself is compared.
+        }
+        foreach (var path in candidates)
+        {
+            string? role = _discovery.OwnRole(path) is { } own && !own.StartsWith("in ", StringComparison.Ordinal) ? own
+                : files.Contains(path, StringComparer.Ordinal) ? "a file being linted"
+                : corpusFiles.Contains(path, StringComparer.Ordinal) ? "an incident file of the corpus"
+                : null;
+            if (role is not null)
+                throw new LintConfigurationException($"-o {reportPath}: refusing to write the report over {role}; nothing was written (choose another file for the report)");
+        }
     }
 
     /// <summary>One file of a run: the guarded read (size limit, no link out of the project), then the lint or fix step.</summary>

@@ -39,8 +39,10 @@ public sealed class CorpusOnlyTests : IDisposable
     {
         var linter = new Linter(new LintOptions { WorkingDirectory = _temp.Path });
         var result = await linter.LintAsync(["lint.config.json", "package.json", _incident]);
-        Assert.Equal(3, result.FilesChecked);
+        // The configuration in use is never an incident file; what is not linted is said in a notice.
+        Assert.Equal(2, result.FilesChecked);
         Assert.Contains(result.Findings, f => f.File == "package.json" && f.RuleId == "schema");
+        Assert.Equal(["lint.config.json: not linted: it is the configuration in use, not an incident file"], result.Notices);
     }
 
     [Fact]

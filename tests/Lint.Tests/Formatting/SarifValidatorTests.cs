@@ -13,11 +13,17 @@ namespace Lint.Tests.Formatting;
 /// <c>.ci/setup.d/sarif-multitool.sh</c>) on lint's SARIF and fails on any result of level error.
 /// The validator exits 0 even when it finds errors, so its output log is read instead.
 /// </summary>
-public sealed class SarifValidatorTests : IDisposable
+public sealed class SarifValidatorTests : IDisposable, IAsyncLifetime
 {
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();
+
+    /// <summary>Installs the validator when it is missing (what .ci/setup.d/sarif-multitool.sh does), unless SARIF_MULTITOOL names one.</summary>
+    public Task InitializeAsync() =>
+        string.IsNullOrEmpty(Environment.GetEnvironmentVariable("SARIF_MULTITOOL")) ? CiTools.EnsureAsync("sarif-multitool.sh") : Task.CompletedTask;
+
+    public Task DisposeAsync() => Task.CompletedTask;
 
     /// <summary>The validator: <c>SARIF_MULTITOOL</c>, else the copy the setup script installs, else <c>sarif-multitool</c> on PATH.</summary>
     private static string FindTool()

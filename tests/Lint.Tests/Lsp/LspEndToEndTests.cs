@@ -12,8 +12,13 @@ namespace Lint.Tests.Lsp;
 /// <c>vscode-jsonrpc</c> (installed by <c>.ci/setup.d/lsp-client.sh</c>), the protocol layer of VS Code's client.
 /// The client script (<c>lsp-client.js</c>) plays an editor session and prints a transcript; this test checks it.
 /// </summary>
-public sealed class LspEndToEndTests : IDisposable
+public sealed class LspEndToEndTests : IDisposable, IAsyncLifetime
 {
+    /// <summary>Installs the client when it is missing (what .ci/setup.d/lsp-client.sh does).</summary>
+    public Task InitializeAsync() => CiTools.EnsureAsync("lsp-client.sh");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();

@@ -9,8 +9,13 @@ namespace Lint.Tests.Lsp;
 /// Packages the VS Code extension (<c>editors/vscode</c>) with Microsoft's packager <c>@vscode/vsce</c>, installed with
 /// the extension's dependencies by <c>.ci/setup.d/vscode-extension.sh</c>, and checks what the .vsix holds.
 /// </summary>
-public sealed class VsCodeExtensionTests : IDisposable
+public sealed class VsCodeExtensionTests : IDisposable, IAsyncLifetime
 {
+    /// <summary>Installs the packager and the extension's dependencies when they are missing (.ci/setup.d/vscode-extension.sh).</summary>
+    public Task InitializeAsync() => CiTools.EnsureAsync("vscode-extension.sh");
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
     private readonly TempDir _dir = new();
 
     public void Dispose() => _dir.Dispose();

@@ -60,6 +60,7 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
     /// <summary>A site repository with the examples corpus, a configuration, unrelated JSON and the hook installed.</summary>
     private async Task<(string Site, Dictionary<string, string> Environment)> SiteWithHook(string hook)
     {
+        await CiTools.EnsureAsync("pre-commit.sh");
         var preCommit = ProcessRunner.FindOnPath("pre-commit");
         Assert.True(preCommit is not null, "pre-commit is not on the PATH; .ci/setup.d/pre-commit.sh installs it (apt-get install pre-commit)");
 
