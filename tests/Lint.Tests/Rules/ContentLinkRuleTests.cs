@@ -119,7 +119,7 @@ public sealed class ContentLinkRuleTests() : RuleFixtureTest("content-link"), ID
         var expected = text
             .Replace("\\/incident\\/beta\\u002dincident\\\"", "\\/incident\\/beta-incident-2025\\\"")
             .Replace("/incident/beta-incident#response", "/incident/beta-incident-2025#response")
-            .Replace("/incident/beta-incident?ref=1", "/incident/beta-incident-2025?ref=1")
+            .Replace("/incident/beta-incident?ref>", "/incident/beta-incident-2025?ref>")
             .Replace("\"beta-incident\"\n", "\"beta-incident-2025\"\n");
         Assert.Equal(expected, Encoding.UTF8.GetString(change.Updated));
         linter.ApplyRename(plan);
