@@ -54,8 +54,16 @@ public static class IncidentLinks
         return links;
     }
 
-    /// <summary>The <c>href</c> attributes of the document's <c>contentHtml</c> (<paramref name="html"/>): value as read, index and length of its source text.</summary>
-    internal static IEnumerable<(string Value, int Index, int Length)> Hrefs(Parsing.ParsedDocument document, string html) => HtmlHrefs.Of(html);
+    /// <summary>
+    /// The <c>href</c> attributes of the <c>&lt;a&gt;</c> elements of the document's <c>contentHtml</c>
+    /// (<paramref name="html"/>): value as read, index and length of its source text, from the one shared parse of
+    /// the file's <c>contentHtml</c> (<see cref="Html.HtmlContent.Of"/>) that the content rules read too.
+    /// </summary>
+    internal static IEnumerable<(string Value, int Index, int Length)> Hrefs(Parsing.ParsedDocument document, string html) =>
+        Html.HtmlContent.Of(document) is { } content
+            ? content.Links.Where(l => l.Element.Name == "a" && l.Attribute.Name == "href")
+                .Select(l => (l.Url, l.Attribute.ValueIndex, l.Attribute.ValueLength))
+            : [];
 
     private static bool IsUrlSpace(char c) => c is ' ' or '\t' or '\n' or '\r' or '\f';
 
