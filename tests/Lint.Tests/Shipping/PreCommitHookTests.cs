@@ -27,34 +27,53 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
     }
 
     /// <summary>
-    /// The <c>.pre-commit-config.yaml</c> of the site: this repository's hook at the snapshot's commit, or the same hook
-    /// (every setting of .pre-commit-hooks.yaml) as a local hook that runs the native binary.
+    /// The <c>.pre-commit-config.yaml</c> of the site, as the docs write it (the blocks tagged
+    /// <c>test=PreCommitHookTests</c>): README's and docs/pre-commit.md's remote hook with the GitHub URL replaced by the
+    /// snapshot of this repository (the one change: no network) and <c>rev: main</c> as written; or docs/pre-commit.md's
+    /// local hook with its <c>entry</c> pointing at the native binary.
     /// </summary>
     private string PreCommitConfig(string hook)
     {
+        var documented = Docs.DocSnippets.All().Where(s => s.Value("test") == nameof(PreCommitHookTests)).ToList();
+        var remote = documented.Where(s => s.Text.Contains("repo: https://github.com/lint-project/lint", StringComparison.Ordinal)).ToList();
+        Assert.True(remote.Count == 2, "README and docs/pre-commit.md each show the remote hook: " + string.Join(", ", documented));
+        // README's block is docs/pre-commit.md's, less the comment.
+        Assert.Equal(WithoutComments(remote[0].Text), WithoutComments(remote[1].Text));
         if (hook == "dotnet")
-        {
-            return $"""
-                repos:
-                  - repo: {snapshot.Root}
-                    rev: {snapshot.Commit}
-                    hooks:
-                      - id: lint
-                """;
-        }
+            return remote[1].Text.Replace("https://github.com/lint-project/lint", snapshot.Root, StringComparison.Ordinal);
+
         var native = NativeBinary.Require();
-        var hooks = File.ReadAllLines(Path.Combine(snapshot.Root, ".pre-commit-hooks.yaml"))
-            .Where(line => line.Length > 0 && !line.TrimStart().StartsWith('#'))
-            .Select(line => line.Trim() switch
-            {
-                "language: dotnet" => line.Replace("language: dotnet", "language: system", StringComparison.Ordinal),
-                "entry: lint --corpus-only" => line.Replace("entry: lint --corpus-only", $"entry: \"'{native}' --corpus-only\"", StringComparison.Ordinal),
-                _ => line,
-            })
-            .ToList();
-        Assert.Contains(hooks, l => l.Contains("language: system", StringComparison.Ordinal));
-        Assert.Contains(hooks, l => l.Contains(native, StringComparison.Ordinal));
-        return "repos:\n  - repo: local\n    hooks:\n" + string.Concat(hooks.Select(l => "      " + l + "\n"));
+        var local = documented.Single(s => s.Text.Contains("repo: local", StringComparison.Ordinal));
+        // The documented local hook has every setting of .pre-commit-hooks.yaml but the language (system: an installed tool).
+        var settings = Settings(File.ReadAllText(Path.Combine(snapshot.Root, ".pre-commit-hooks.yaml")));
+        var documentedSettings = Settings(local.Text);
+        foreach (var (key, value) in settings)
+        {
+            if (key == "language" || key == "description") continue;
+            Assert.True(documentedSettings.TryGetValue(key, out var written) && written == value,
+                $"{local}: the local hook's '{key}' is '{(documentedSettings.GetValueOrDefault(key) ?? "missing")}', .pre-commit-hooks.yaml says '{value}'");
+        }
+        Assert.Equal("system", documentedSettings["language"]);
+        var text = local.Text.Replace("entry: lint --corpus-only", $"entry: \"'{native}' --corpus-only\"", StringComparison.Ordinal);
+        Assert.Contains(native, text, StringComparison.Ordinal);
+        return text;
+    }
+
+    private static string WithoutComments(string yaml) =>
+        string.Join("\n", yaml.Split('\n').Select(l => (l.IndexOf(" #", StringComparison.Ordinal) is var i and >= 0 ? l[..i] : l).TrimEnd()));
+
+    /// <summary>The <c>key: value</c> lines of a hook definition, comments and list dashes taken off.</summary>
+    private static Dictionary<string, string> Settings(string yaml)
+    {
+        var settings = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var raw in WithoutComments(yaml).Split('\n'))
+        {
+            var line = raw.Trim().TrimStart('-').Trim();
+            int colon = line.IndexOf(": ", StringComparison.Ordinal);
+            if (line.Length == 0 || line.StartsWith('#') || colon < 0) continue;
+            settings.TryAdd(line[..colon], line[(colon + 2)..].Trim());
+        }
+        return settings;
     }
 
     /// <summary>A site repository with the examples corpus, a configuration, unrelated JSON and the hook installed.</summary>
