@@ -27,12 +27,27 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
     }
 
     /// <summary>
+    /// The first scenario also runs with <c>dotnet-native</c> where NativeAOT can link: pre-commit builds the hook with
+    /// <c>LINT_HOOK_NATIVE=true</c> in its environment, the opt-in that makes its pack a native executable.
+    /// </summary>
+    public static TheoryData<string> HooksAndNativeHook
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var hook in Hooks) data.Add(hook);
+            if (NativeToolchain.Tested) data.Add("dotnet-native");
+            return data;
+        }
+    }
+
+    /// <summary>
     /// The <c>.pre-commit-config.yaml</c> of the site: this repository's hook at the snapshot's commit, or the same hook
     /// (every setting of .pre-commit-hooks.yaml) as a local hook that runs the native binary.
     /// </summary>
     private string PreCommitConfig(string hook)
     {
-        if (hook == "dotnet")
+        if (hook is "dotnet" or "dotnet-native")
         {
             return $"""
                 repos:
@@ -70,6 +85,7 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
             // pre-commit's own cache (its clone of the hook repository and the installed tool), isolated per test.
             ["PRE_COMMIT_HOME"] = Path.Combine(scratch, "pre-commit-home"),
         };
+        if (hook == "dotnet-native") environment["LINT_HOOK_NATIVE"] = "true";
 
         // A site repository: the examples corpus, a configuration, unrelated JSON that the hook must skip, and a
         // pre-commit configuration that points at the snapshot of this repository.
@@ -92,7 +108,7 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
     }
 
     [Theory]
-    [MemberData(nameof(Hooks))]
+    [MemberData(nameof(HooksAndNativeHook))]
     public async Task HookPassesTheCleanCorpusAndBlocksACommitWithAWrongCountAndAMissingRelatedSlug(string hook)
     {
         var (site, environment) = await SiteWithHook(hook);
@@ -103,6 +119,7 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         Assert.True(first.ExitCode == 0, "the clean corpus was refused\n" + first + PreCommitLog(environment));
         Assert.Matches(@"lint incident files\.+Passed", first.Output);
         string head = (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim();
+        if (hook.StartsWith("dotnet", StringComparison.Ordinal)) AssertInstalledHookBuild(environment, native: hook == "dotnet-native");
 
         // One staged file with a wrong count and a related slug that no incident has: the commit is blocked.
         var path = Path.Combine(site, "content", "incidents", "icc-sanctions.json");
@@ -176,6 +193,26 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         await Git(site, environment, "add", "README.md");
         var docs = await ProcessRunner.RunAsync("git", ["commit", "-m", "readme"], site, CommitTimeout, environment);
         Assert.True(docs.ExitCode == 0, "a clean commit was refused\n" + docs + PreCommitLog(environment));
+    }
+
+    /// <summary>
+    /// The lint that pre-commit installed: by default the framework-dependent build, compiled ahead of time (lint.dll
+    /// beside it); with LINT_HOOK_NATIVE=true a native executable that loads no .NET host.
+    /// </summary>
+    private static void AssertInstalledHookBuild(IReadOnlyDictionary<string, string> environment, bool native)
+    {
+        var store = Directory.GetDirectories(environment["PRE_COMMIT_HOME"], ".store", SearchOption.AllDirectories).Single();
+        var executable = Directory.GetFiles(store, "lint", SearchOption.AllDirectories).Single();
+        var managed = Directory.GetFiles(store, "lint.dll", SearchOption.AllDirectories);
+        var loadsDotnet = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(executable)).Contains("libhostfxr", StringComparison.Ordinal);
+        if (native)
+        {
+            Assert.True(managed.Length == 0 && !loadsDotnet, $"the hook built with LINT_HOOK_NATIVE=true is not native: {executable}");
+        }
+        else
+        {
+            Assert.True(managed.Length == 1 && loadsDotnet, $"the hook's default build is not the framework-dependent one: {executable}");
+        }
     }
 
     /// <summary>pre-commit's own log of a failed hook installation (it lives in the temporary folder, gone after the test).</summary>
