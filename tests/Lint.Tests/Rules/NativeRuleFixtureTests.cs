@@ -5,10 +5,11 @@ using Lint.Tests.TestSupport;
 namespace Lint.Tests.Rules;
 
 /// <summary>
-/// Every rule's fixture cases through the NativeAOT binary: the same golden reports and golden fixed files as the
-/// in-process <see cref="RuleFixtureTest"/> checks on the managed library, so a rule that behaves differently under
-/// NativeAOT (as four did while a reflection-based JsonSerializer call was left in) fails here. Each case is copied
-/// without its <c>fixed/</c> folder and linted with every other rule turned off, as the in-process test does.
+/// Every rule's test cases through the NativeAOT binary, so that a rule that behaves differently under NativeAOT (as
+/// four did while a reflection-based JsonSerializer call was left in) fails here. Folder fixtures: the golden
+/// <c>expected.txt</c> report and the golden <c>fixed/</c> files, as <see cref="RuleFixtureTest"/> checks them on the
+/// managed library. Inline cases (<see cref="RuleCase"/>): the native report and the native <c>--fix</c> bytes equal
+/// the managed library's on the same files. Each case runs with every other rule turned off.
 /// </summary>
 public sealed class NativeRuleFixtureTests
 {
@@ -25,7 +26,7 @@ public sealed class NativeRuleFixtureTests
 
     [NativeTheory]
     [MemberData(nameof(RuleIds))]
-    public void EveryFixtureCaseGivesTheGoldenReportAndTheGoldenFixedFiles(string ruleId)
+    public async Task EveryCaseOfTheRuleGivesTheSameReportAndFixesNatively(string ruleId)
     {
         var native = LintBinary.Native;
         // Every other rule off, and this one on at its severity (a rule that is off by default is turned on, as the
@@ -33,10 +34,13 @@ public sealed class NativeRuleFixtureTests
         var self = RuleRegistry.BuiltIn.Single(r => r.Metadata.Id == ruleId).Metadata;
         string[] others = [.. RuleRegistry.BuiltIn.Where(r => r.Metadata.Id != ruleId).SelectMany(r => new[] { "--rule", r.Metadata.Id + "=off" }),
             "--rule", ruleId + "=" + self.DefaultSeverity.ToName()];
+        int cases = 0;
+
         foreach (var kind in new[] { "valid", "invalid" })
         {
             foreach (var caseDir in RuleFixtureTest.Cases(ruleId, kind))
             {
+                cases++;
                 string name = $"{ruleId}/{kind}/{Path.GetFileName(caseDir)}";
                 using var copy = new TempDir();
                 foreach (var file in Directory.EnumerateFiles(caseDir, "*", SearchOption.AllDirectories))
@@ -47,40 +51,47 @@ public sealed class NativeRuleFixtureTests
                     Directory.CreateDirectory(Path.GetDirectoryName(target)!);
                     File.Copy(file, target);
                 }
-
-                var lint = LintProcess.Run(copy.Path, ["--format", "json", "--no-cache", .. others], binary: native);
-                Assert.True(lint.ExitCode is 0 or 1 && lint.Stderr == "", $"{name}: exit {lint.ExitCode}\n{lint.Stderr}");
-                var report = ReportOf(lint.Stdout);
-                if (kind == "valid")
+                var report = NativeReport(native, copy.Path, others, name);
+                var expected = kind == "valid" ? "" : File.ReadAllText(Path.Combine(caseDir, "expected.txt")).ReplaceLineEndings("\n");
+                Assert.True(expected == report, $"{name}: the native report differs from the golden one\n--- expected\n{expected}--- native\n{report}");
+                if (kind == "valid") continue;
+                NativeFix(native, copy.Path, others, name, file =>
                 {
-                    Assert.True(report == "", $"valid case {name} has findings under NativeAOT:\n{report}");
-                    continue;
-                }
-                var expected = File.ReadAllText(Path.Combine(caseDir, "expected.txt")).ReplaceLineEndings("\n");
-                Assert.True(expected == report, $"{name}: the native report differs from expected.txt\n--- expected\n{expected}--- native\n{report}");
-
-                var files = RuleFixtureTest.CaseFiles(copy.Path);
-                var before = files.ToDictionary(f => f, File.ReadAllBytes);
-                var fix = LintProcess.Run(copy.Path, ["--fix", "--no-cache", .. others], binary: native);
-                Assert.True(fix.ExitCode is 0 or 1 && fix.Stderr == "", $"{name}: --fix exit {fix.ExitCode}\n{fix.Stderr}");
-                foreach (var file in files)
-                {
-                    var relative = Path.GetRelativePath(copy.Path, file);
-                    var golden = Path.Combine(caseDir, RuleFixtureTest.FixedFolder, relative);
-                    var after = File.ReadAllBytes(file);
-                    var want = File.Exists(golden) ? File.ReadAllBytes(golden) : before[file];
-                    Assert.True(want.AsSpan().SequenceEqual(after),
-                        $"{name}: native --fix wrote {relative} other than {(File.Exists(golden) ? "its golden fixed file" : "unchanged")}:\n" +
-                        Lint.Fixing.UnifiedDiff.Create("expected", "native", System.Text.Encoding.UTF8.GetString(want), System.Text.Encoding.UTF8.GetString(after)));
-                }
+                    var golden = Path.Combine(caseDir, RuleFixtureTest.FixedFolder, Path.GetRelativePath(copy.Path, file));
+                    return File.Exists(golden) ? File.ReadAllBytes(golden) : null;
+                });
             }
         }
+
+        foreach (var (_, c) in RuleCases.All().Where(x => x.RuleId == ruleId))
+        {
+            cases++;
+            string name = $"{ruleId} inline case '{c.Name}'";
+            using var dir = new TempDir();
+            RuleCases.Materialize(c, dir);
+            var managed = await RuleFixtureTest.LintCase(dir.Path, ruleId);
+            var report = NativeReport(native, dir.Path, others, name);
+            var expected = ReportText.Of(managed.Findings);
+            Assert.True(expected == report, $"{name}: the native report differs from the managed one\n--- managed\n{expected}--- native\n{report}");
+            var linter = RuleFixtureTest.CaseLinter(dir.Path, ruleId);
+            var fixedByManaged = new Dictionary<string, byte[]>();
+            foreach (var file in RuleFixtureTest.CaseFiles(dir.Path))
+            {
+                var fix = await linter.FixAsync(file, File.ReadAllBytes(file));
+                if (fix.Changed) fixedByManaged[file] = fix.Fixed;
+            }
+            NativeFix(native, dir.Path, others, name, file => fixedByManaged.GetValueOrDefault(file));
+        }
+
+        Assert.True(cases > 0, $"{ruleId} has no test case to run natively");
     }
 
-    /// <summary>A <c>--format json</c> report in the compact form of the golden <c>expected.txt</c> (<see cref="ReportText"/>).</summary>
-    private static string ReportOf(string json)
+    /// <summary>The native <c>--format json</c> report of <paramref name="directory"/>, in the form of <see cref="ReportText"/>.</summary>
+    private static string NativeReport(LintBinary native, string directory, string[] others, string name)
     {
-        using var doc = JsonDocument.Parse(json);
+        var lint = LintProcess.Run(directory, ["--format", "json", "--no-cache", .. others], binary: native);
+        Assert.True(lint.ExitCode is 0 or 1 && lint.Stderr == "", $"{name}: exit {lint.ExitCode}\n{lint.Stderr}");
+        using var doc = JsonDocument.Parse(lint.Stdout);
         return string.Concat(doc.RootElement.GetProperty("findings").EnumerateArray().Select(f =>
         {
             string pointer = f.GetProperty("pointer").GetString()!;
@@ -88,5 +99,25 @@ public sealed class NativeRuleFixtureTests
                 $"{f.GetProperty("severity").GetString()} {f.GetProperty("ruleId").GetString()} {(pointer.Length == 0 ? "(root)" : pointer)}" +
                 $"{(f.GetProperty("fixable").GetBoolean() ? " [fixable]" : "")} {f.GetProperty("message").GetString()}\n";
         }));
+    }
+
+    /// <summary>
+    /// Runs the native <c>--fix</c> in <paramref name="directory"/> and checks every incident file: the bytes
+    /// <paramref name="expectedFix"/> gives for it, or unchanged where it gives none.
+    /// </summary>
+    private static void NativeFix(LintBinary native, string directory, string[] others, string name, Func<string, byte[]?> expectedFix)
+    {
+        var files = RuleFixtureTest.CaseFiles(directory);
+        var before = files.ToDictionary(f => f, File.ReadAllBytes);
+        var fix = LintProcess.Run(directory, ["--fix", "--no-cache", .. others], binary: native);
+        Assert.True(fix.ExitCode is 0 or 1 && fix.Stderr == "", $"{name}: --fix exit {fix.ExitCode}\n{fix.Stderr}");
+        foreach (var file in files)
+        {
+            var want = expectedFix(file);
+            var after = File.ReadAllBytes(file);
+            Assert.True((want ?? before[file]).AsSpan().SequenceEqual(after),
+                $"{name}: native --fix wrote {Path.GetRelativePath(directory, file)} other than {(want is null ? "unchanged" : "the expected fix")}:\n" +
+                Lint.Fixing.UnifiedDiff.Create("expected", "native", System.Text.Encoding.UTF8.GetString(want ?? before[file]), System.Text.Encoding.UTF8.GetString(after)));
+        }
     }
 }

@@ -27,6 +27,21 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
     }
 
     /// <summary>
+    /// The first scenario also runs with <c>dotnet-native</c> where NativeAOT can link: pre-commit builds the hook with
+    /// <c>LINT_HOOK_NATIVE=true</c> in its environment, the opt-in that makes its pack a native executable.
+    /// </summary>
+    public static TheoryData<string> HooksAndNativeHook
+    {
+        get
+        {
+            var data = new TheoryData<string>();
+            foreach (var hook in Hooks) data.Add(hook);
+            if (NativeToolchain.Tested) data.Add("dotnet-native");
+            return data;
+        }
+    }
+
+    /// <summary>
     /// The <c>.pre-commit-config.yaml</c> of the site, as the docs write it (the blocks tagged
     /// <c>test=PreCommitHookTests</c>): README's and docs/pre-commit.md's remote hook with the GitHub URL replaced by the
     /// snapshot of this repository (the one change: no network) and <c>rev: main</c> as written; or docs/pre-commit.md's
@@ -39,7 +54,7 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         Assert.True(remote.Count == 2, "README and docs/pre-commit.md each show the remote hook: " + string.Join(", ", documented));
         // README's block is docs/pre-commit.md's, less the comment.
         Assert.Equal(WithoutComments(remote[0].Text), WithoutComments(remote[1].Text));
-        if (hook == "dotnet")
+        if (hook is "dotnet" or "dotnet-native")
             return remote[1].Text.Replace("https://github.com/lint-project/lint", snapshot.Root, StringComparison.Ordinal);
 
         var native = NativeBinary.Require();
@@ -90,6 +105,7 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
             // pre-commit's own cache (its clone of the hook repository and the installed tool), isolated per test.
             ["PRE_COMMIT_HOME"] = Path.Combine(scratch, "pre-commit-home"),
         };
+        if (hook == "dotnet-native") environment["LINT_HOOK_NATIVE"] = "true";
 
         // A site repository: the examples corpus, a configuration, unrelated JSON that the hook must skip, and a
         // pre-commit configuration that points at the snapshot of this repository.
@@ -112,7 +128,7 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
     }
 
     [Theory]
-    [MemberData(nameof(Hooks))]
+    [MemberData(nameof(HooksAndNativeHook))]
     public async Task HookPassesTheCleanCorpusAndBlocksACommitWithAWrongCountAndAMissingRelatedSlug(string hook)
     {
         var (site, environment) = await SiteWithHook(hook);
@@ -123,6 +139,7 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         Assert.True(first.ExitCode == 0, "the clean corpus was refused\n" + first + PreCommitLog(environment));
         Assert.Matches(@"lint incident files\.+Passed", first.Output);
         string head = (await Git(site, environment, "rev-parse", "HEAD")).StandardOutput.Trim();
+        if (hook.StartsWith("dotnet", StringComparison.Ordinal)) AssertInstalledHookBuild(environment, native: hook == "dotnet-native");
 
         // One staged file with a wrong count and a related slug that no incident has: the commit is blocked.
         var path = Path.Combine(site, "content", "incidents", "icc-sanctions.json");
@@ -214,6 +231,26 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
         await Git(site, environment, "add", "--all");
         var renamedCommit = await ProcessRunner.RunAsync("git", ["commit", "-m", "rename icc-sanctions with lint rename"], site, CommitTimeout, environment);
         Assert.True(renamedCommit.ExitCode == 0, "the rename made by lint rename was refused\n" + renamedCommit + PreCommitLog(environment));
+    }
+
+    /// <summary>
+    /// The lint that pre-commit installed: by default the framework-dependent build, compiled ahead of time (lint.dll
+    /// beside it); with LINT_HOOK_NATIVE=true a native executable that loads no .NET host.
+    /// </summary>
+    private static void AssertInstalledHookBuild(IReadOnlyDictionary<string, string> environment, bool native)
+    {
+        var store = Directory.GetDirectories(environment["PRE_COMMIT_HOME"], ".store", SearchOption.AllDirectories).Single();
+        var executable = Directory.GetFiles(store, "lint", SearchOption.AllDirectories).Single();
+        var managed = Directory.GetFiles(store, "lint.dll", SearchOption.AllDirectories);
+        var loadsDotnet = System.Text.Encoding.Latin1.GetString(File.ReadAllBytes(executable)).Contains("libhostfxr", StringComparison.Ordinal);
+        if (native)
+        {
+            Assert.True(managed.Length == 0 && !loadsDotnet, $"the hook built with LINT_HOOK_NATIVE=true is not native: {executable}");
+        }
+        else
+        {
+            Assert.True(managed.Length == 1 && loadsDotnet, $"the hook's default build is not the framework-dependent one: {executable}");
+        }
     }
 
     /// <summary>pre-commit's own log of a failed hook installation (it lives in the temporary folder, gone after the test).</summary>
