@@ -28,6 +28,8 @@ namespace Lint.Tests.Docs;
 /// <item><b><c>```json config</c></b>, anywhere on a page: lint's configuration loader accepts it as a
 /// <c>lint.config.json</c>. When the next block of the page is a <c>```text</c> block, it is what the invalid example
 /// prints with this configuration merged into the project's (its <c>rules</c> entries over the project's).</item>
+/// <item><b><c>```diff</c></b>, anywhere on a rule page: what <c>--fix-dry-run</c> prints for the invalid example's
+/// project (the unified diff of each file that the fixes change).</item>
 /// <item><b><c>```text metadata</c></b>: the text is quoted from the rule's metadata (its description or a message
 /// template).</item>
 /// <item><b>docs/rules/README.md</b>: its <c>```json config</c> block is loaded as above, and a <c>```shell</c> block
@@ -118,6 +120,7 @@ public sealed class RulePageExampleTests
             if (Rule is null)
                 return block.Language is "shell" or "sh" && block.Text.StartsWith("lint ", StringComparison.Ordinal) ? CheckCommandAsync : null;
             if (block.Language == "text" && block.Has("metadata")) return b => { CheckMetadata(b); return Task.CompletedTask; };
+            if (block.Language == "diff") return CheckDiffAsync;
             if (block.Heading == "Invalid example" && block.Language is "json" or "text") return _ => CheckInvalidAsync();
             if (block.Heading == "Valid example" && block.Language == "json") return CheckValidAsync;
             return null;
@@ -168,6 +171,16 @@ public sealed class RulePageExampleTests
                 var fixedText = await FixProjectAsync(invalid, path);
                 if (fixedText != block.Text) Assert.Fail($"{block}: --fix makes of the invalid example\n{fixedText}");
             }
+        }
+
+        /// <summary>A <c>```diff</c> block is what <c>--fix-dry-run</c> prints for the invalid example's project.</summary>
+        private async Task CheckDiffAsync(DocSnippet block)
+        {
+            using var temp = new TempDir();
+            var linter = Project(temp, InvalidFiles(), pageConfig: null);
+            var run = await linter.FixFilesAsync([], write: false);
+            var diff = string.Concat(run.Files.Select(f => f.Diff()));
+            if (diff != block.Text) Assert.Fail($"{block}: lint --fix-dry-run prints\n{diff}");
         }
 
         private async Task CheckConfigAsync(DocSnippet block)
