@@ -38,6 +38,9 @@ namespace Lint.Tests.Docs;
 /// </summary>
 public sealed class RulePageExampleTests
 {
+    /// <summary>The tags a block of docs/rules/ may carry after its language (<c>file</c> and <c>size</c> with a value).</summary>
+    private static readonly string[] KnownTags = ["config", "file", "size", "fixed", "metadata"];
+
     private static string RulesFolder => Path.Combine(Repo.Root, "docs", "rules");
 
     /// <summary>Every fenced block of docs/rules/*.md, as <c>docs/rules/PAGE.md:LINE</c>.</summary>
@@ -60,10 +63,13 @@ public sealed class RulePageExampleTests
         int colon = block.LastIndexOf(':');
         var page = RulePage.Load(Path.Combine(Repo.Root, block[..colon]));
         var snippet = page.Blocks.Single(b => b.Line == int.Parse(block[(colon + 1)..], System.Globalization.CultureInfo.InvariantCulture));
+        foreach (var tag in snippet.Tags)
+            Assert.True(KnownTags.Any(t => tag == t || tag.StartsWith(t + "=", StringComparison.Ordinal)),
+                $"{block}: unknown tag '{tag}' after ```{snippet.Language}; the tags of docs/rules/ are {string.Join(", ", KnownTags)} (see RulePageExampleTests)");
         var check = page.CheckOf(snippet);
         Assert.True(check is not null,
             $"{block}: no test checks this ```{snippet.Language} block (under '{snippet.Heading}'). Put it under '## Invalid example' or "
-            + "'## Valid example', or tag it (```json config, ```json file=PATH, ```text metadata): see RulePageExampleTests.");
+            + "'## Valid example', make it a ```diff of --fix-dry-run, or tag it (```json config, ```json file=PATH, ```text metadata): see RulePageExampleTests.");
         await check!(snippet);
     }
 
