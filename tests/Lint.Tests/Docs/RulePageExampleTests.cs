@@ -95,7 +95,7 @@ public sealed class RulePageExampleTests
             Blocks = DocSnippets.Extract(file);
             var name = Path.GetFileNameWithoutExtension(file);
             Rule = RuleRegistry.BuiltIn.FirstOrDefault(r => r.Metadata.Id == name)?.Metadata;
-            var invalidText = Blocks.Where(b => b.Heading == "Invalid example" && b.Language == "text").ToList();
+            var invalidText = Blocks.Where((b, i) => b.Heading == "Invalid example" && b.Language == "text" && ConfigBefore(i) is null).ToList();
             Assert.True(invalidText.Count <= 1, $"{Relative}: '## Invalid example' has {invalidText.Count} ```text blocks; it shows one report");
             InvalidOutput = invalidText.SingleOrDefault();
         }
@@ -116,13 +116,16 @@ public sealed class RulePageExampleTests
         /// <summary>The file the invalid example's untagged block stands for: the first line of its report.</summary>
         private string MainFile => InvalidOutput!.Text.Split('\n')[0].Trim();
 
+        /// <summary>The <c>```json config</c> block right before the block at <paramref name="index"/>, if any: a text block there is its output.</summary>
+        private DocSnippet? ConfigBefore(int index) =>
+            index > 0 && Blocks[index - 1] is { Language: "json" } previous && previous.Has("config") ? previous : null;
+
         /// <summary>The check that claims <paramref name="block"/>, or null.</summary>
         public Func<DocSnippet, Task>? CheckOf(DocSnippet block)
         {
             if (block.Language == "json" && block.Has("config")) return CheckConfigAsync;
-            int index = Blocks.ToList().IndexOf(block);
-            if (block.Language == "text" && index > 0 && Blocks[index - 1] is { Language: "json" } previous && previous.Has("config"))
-                return _ => CheckConfigAsync(previous);
+            if (block.Language == "text" && ConfigBefore(Blocks.ToList().IndexOf(block)) is { } config)
+                return _ => CheckConfigAsync(config);
             if (Rule is null)
                 return block.Language is "shell" or "sh" && block.Text.StartsWith("lint ", StringComparison.Ordinal) ? CheckCommandAsync : null;
             if (block.Language == "text" && block.Has("metadata")) return b => { CheckMetadata(b); return Task.CompletedTask; };
@@ -137,7 +140,7 @@ public sealed class RulePageExampleTests
         {
             Assert.True(InvalidOutput is not null, $"{Relative}: '## Invalid example' has no ```text block (lint's output)");
             var files = new Dictionary<string, DocSnippet>(StringComparer.Ordinal);
-            foreach (var json in Blocks.Where(b => b.Heading == "Invalid example" && b.Language == "json"))
+            foreach (var json in Blocks.Where(b => b.Heading == "Invalid example" && b.Language == "json" && !b.Has("config")))
             {
                 var path = json.Value("file") ?? MainFile;
                 Assert.True(files.TryAdd(path, json), $"{json}: a second block for {path} (tag the other files of the corpus with file=PATH)");
@@ -157,7 +160,7 @@ public sealed class RulePageExampleTests
             var invalid = InvalidFiles();
             var files = new Dictionary<string, DocSnippet>(invalid, StringComparer.Ordinal);
             var renamed = new List<string>();
-            foreach (var json in Blocks.Where(b => b.Heading == "Valid example" && b.Language == "json"))
+            foreach (var json in Blocks.Where(b => b.Heading == "Valid example" && b.Language == "json" && !b.Has("config")))
             {
                 var path = json.Value("file") ?? MainFile;
                 if (!invalid.ContainsKey(path))
