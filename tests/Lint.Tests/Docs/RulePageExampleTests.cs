@@ -27,7 +27,8 @@ namespace Lint.Tests.Docs;
 /// be, byte for byte, what <c>--fix</c> (<see cref="Linter.FixFilesAsync"/>) makes of the invalid example's file.</item>
 /// <item><b><c>```json config</c></b>, anywhere on a page: lint's configuration loader accepts it as a
 /// <c>lint.config.json</c>. When the next block of the page is a <c>```text</c> block, it is what the invalid example
-/// prints with this configuration merged into the project's (its <c>rules</c> entries over the project's).</item>
+/// prints with this configuration merged into the project's (its <c>rules</c> entries over the project's); a
+/// <c>```diff</c> block there is what <c>--fix-dry-run</c> prints with it.</item>
 /// <item><b><c>```diff</c></b>, anywhere on a rule page: what <c>--fix-dry-run</c> prints for the invalid example's
 /// project (the unified diff of each file that the fixes change).</item>
 /// <item><b><c>```text metadata</c></b>: the text is quoted from the rule's metadata (its description or a message
@@ -124,12 +125,12 @@ public sealed class RulePageExampleTests
         public Func<DocSnippet, Task>? CheckOf(DocSnippet block)
         {
             if (block.Language == "json" && block.Has("config")) return CheckConfigAsync;
-            if (block.Language == "text" && ConfigBefore(Blocks.ToList().IndexOf(block)) is { } config)
+            if (block.Language is "text" or "diff" && ConfigBefore(Blocks.ToList().IndexOf(block)) is { } config)
                 return _ => CheckConfigAsync(config);
             if (Rule is null)
                 return block.Language is "shell" or "sh" && block.Text.StartsWith("lint ", StringComparison.Ordinal) ? CheckCommandAsync : null;
             if (block.Language == "text" && block.Has("metadata")) return b => { CheckMetadata(b); return Task.CompletedTask; };
-            if (block.Language == "diff") return CheckDiffAsync;
+            if (block.Language == "diff") return b => CheckDiffAsync(b, pageConfig: null);
             if (block.Heading == "Invalid example" && block.Language is "json" or "text") return _ => CheckInvalidAsync();
             if (block.Heading == "Valid example" && block.Language == "json") return CheckValidAsync;
             return null;
@@ -183,10 +184,10 @@ public sealed class RulePageExampleTests
         }
 
         /// <summary>A <c>```diff</c> block is what <c>--fix-dry-run</c> prints for the invalid example's project.</summary>
-        private async Task CheckDiffAsync(DocSnippet block)
+        private async Task CheckDiffAsync(DocSnippet block, JsonObject? pageConfig)
         {
             using var temp = new TempDir();
-            var linter = Project(temp, InvalidFiles(), pageConfig: null);
+            var linter = Project(temp, InvalidFiles(), pageConfig);
             var run = await linter.FixFilesAsync([], write: false);
             var diff = string.Concat(run.Files.Select(f => f.Diff()));
             if (diff != block.Text) Assert.Fail($"{block}: lint --fix-dry-run prints\n{diff}");
@@ -208,10 +209,13 @@ public sealed class RulePageExampleTests
                 }
             }
             int index = Blocks.ToList().IndexOf(block);
-            if (index + 1 < Blocks.Count && Blocks[index + 1] is { Language: "text" } output && Rule is not null)
+            if (index + 1 < Blocks.Count && Rule is not null)
             {
-                var report = await LintProjectAsync(InvalidFiles(), JsonNode.Parse(block.Text)!.AsObject());
-                AssertOutput(output, report.Output);
+                var config = JsonNode.Parse(block.Text)!.AsObject();
+                if (Blocks[index + 1] is { Language: "text" } output)
+                    AssertOutput(output, (await LintProjectAsync(InvalidFiles(), config)).Output);
+                else if (Blocks[index + 1] is { Language: "diff" } diff)
+                    await CheckDiffAsync(diff, config);
             }
         }
 
