@@ -30,7 +30,7 @@ public sealed class RenameCommandTests : IDisposable
     }
 
     private Dictionary<string, byte[]> Snapshot() =>
-        Directory.GetFiles(_dir.Path, "*.json").ToDictionary(Path.GetFileName, File.ReadAllBytes)!;
+        Directory.GetFiles(_dir.Path, "*.json").ToDictionary(f => Path.GetFileName(f), File.ReadAllBytes);
 
     [Fact]
     public void RenamesTheIncidentAndEveryReferenceAndTheResultLintsClean()

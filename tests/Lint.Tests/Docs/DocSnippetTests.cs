@@ -195,7 +195,7 @@ public sealed partial class DocSnippetTests
     /// </summary>
     [Theory]
     [MemberData(nameof(SchemaMessages))]
-    public void SchemaMessagesAreWhatLintSays(DocSnippet block)
+    public async Task SchemaMessagesAreWhatLintSays(DocSnippet block)
     {
         var expected = block.Text.TrimEnd('\n');
         var position = Regex.Match(expected, @"^/repo/(?<file>[^:]+):(?<line>\d+):(?<col>\d+): ");
@@ -217,8 +217,8 @@ public sealed partial class DocSnippetTests
         project.Write(position.Groups["file"].Value, string.Join("\n", lines) + "\n");
         project.Write("lint.config.json", $$"""{ "schema": "{{position.Groups["file"].Value}}" }""");
         project.Write("incident.json", "{}");
-        var error = Assert.Throws<LintConfigurationException>(() =>
-            new Linter(new LintOptions { WorkingDirectory = project.Path, ConfigPath = project.Combine("lint.config.json") }).LintAsync([]).GetAwaiter().GetResult());
+        var error = await Assert.ThrowsAsync<LintConfigurationException>(() =>
+            new Linter(new LintOptions { WorkingDirectory = project.Path, ConfigPath = project.Combine("lint.config.json") }).LintAsync([]));
         Assert.Equal(expected, error.Message.Replace(project.Path, "/repo", StringComparison.Ordinal));
         Assert.StartsWith(position.Value, expected); // the construct was placed where the message says
     }

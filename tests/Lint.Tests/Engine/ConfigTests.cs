@@ -140,12 +140,12 @@ public sealed class ConfigTests : IDisposable
     }
 
     [Fact]
-    public void ACustomSchemaFromConfigurationIsUsed()
+    public async Task ACustomSchemaFromConfigurationIsUsed()
     {
         _dir.Write("strict.schema.json", """{ "type": "object", "required": ["site"], "properties": { "site": { "type": "string" } } }""");
         _dir.Write(ConfigLoader.FileName, """{ "schema": "strict.schema.json", "include": ["*.json"], "exclude": ["lint.config.json", "strict.schema.json"] }""");
         _dir.Write("x.json", """{ "site": 3 }""");
-        var result = new Linter(new LintOptions { WorkingDirectory = _dir.Path }).LintAsync([]).GetAwaiter().GetResult();
+        var result = await new Linter(new LintOptions { WorkingDirectory = _dir.Path }).LintAsync([]);
         var f = Assert.Single(result.Findings);
         Assert.Equal(("schema", "site must be a string, found integer 3", 1, 11), (f.RuleId, f.Message, f.Line, f.Column));
     }
