@@ -101,15 +101,16 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
                 break;
             }
         }
-        AddContentLinks(document, root, record, configuredSite, references);
+        AddContentLinks(document, root, configuredSite, references);
         return new CorpusEntry(slug, true, slugLine, slugColumn, references) { DuplicatedInputs = duplicated ?? (IReadOnlyList<string>)[], HasRelatedList = hasRelatedList };
     }
 
     /// <summary>The incident links of <c>contentHtml</c> (when it is a string), as references in document order.</summary>
-    private static void AddContentLinks(ParsedDocument document, JsonElement root, JsonElement record, string? configuredSite, List<CorpusReference> references)
+    private static void AddContentLinks(ParsedDocument document, JsonElement root, string? configuredSite, List<CorpusReference> references)
     {
         const string pointer = "/record/contentHtml";
-        if (!record.TryGetString("contentHtml", out var html) || !html.Contains("/incident/", StringComparison.Ordinal)
+        // The string the HTML parse reads too (decoded once per file).
+        if (document.ContentHtmlText is not { } html || !html.Contains("/incident/", StringComparison.Ordinal)
             || !document.Positions.TryGet(pointer, out _)) return;
         string? site = root.TryGetString("site", out var s) ? s : null;
         var links = IncidentLinks.Find(html, IncidentLinks.Hrefs(document, html), [site, configuredSite]);
