@@ -47,8 +47,10 @@ public sealed class HtmlElement
     /// <summary>The attribute <paramref name="name"/> (lower-case), or null.</summary>
     public HtmlAttribute? Attribute(string name)
     {
-        foreach (var a in Attributes)
-            if (a.Name == name) return a;
+        // Indexed, not foreach: enumerating the interface would allocate an enumerator per call, and rules ask for every element.
+        var attributes = Attributes;
+        for (int i = 0; i < attributes.Count; i++)
+            if (attributes[i].Name == name) return attributes[i];
         return null;
     }
 
