@@ -32,8 +32,15 @@ public static class HtmlRulesBenchmark
         // Wall time (the figure), and the process's CPU time (every thread, the GC's included) over the same run: on a
         // loaded machine the wall time also counts the time other processes held the cores, the CPU time does not.
         double cpu = 0;
+        // GC pauses and collections of each arm over the measured rounds (index 0: off, 1: on).
+        var pauses = new double[2];
+        var collections = new int[2, 3];
+        bool measuring = false;
         double Time(Linter linter, out int findings)
         {
+            int arm = linter == without ? 0 : 1;
+            var pause = GC.GetTotalPauseDuration();
+            int g0 = GC.CollectionCount(0), g1 = GC.CollectionCount(1), g2 = GC.CollectionCount(2);
             var process = Process.GetCurrentProcess();
             var cpuBefore = process.TotalProcessorTime;
             var watch = Stopwatch.StartNew();
@@ -42,6 +49,13 @@ public static class HtmlRulesBenchmark
             double wall = watch.Elapsed.TotalMilliseconds;
             process.Refresh();
             cpu = (process.TotalProcessorTime - cpuBefore).TotalMilliseconds;
+            if (measuring)
+            {
+                pauses[arm] += (GC.GetTotalPauseDuration() - pause).TotalMilliseconds;
+                collections[arm, 0] += GC.CollectionCount(0) - g0;
+                collections[arm, 1] += GC.CollectionCount(1) - g1;
+                collections[arm, 2] += GC.CollectionCount(2) - g2;
+            }
             return wall;
         }
         // Warm-up: JIT, the corpus index, the file cache.
@@ -49,6 +63,7 @@ public static class HtmlRulesBenchmark
         Time(with, out int warmFindings);
         var offTimes = new List<double>();
         var onTimes = new List<double>();
+        measuring = true;
         var ratios = new List<double>();
         var cpuRatios = new List<double>();
         for (int r = 0; r < rounds; r++)
@@ -76,6 +91,7 @@ public static class HtmlRulesBenchmark
         }
         Console.WriteLine($"HTML rules: {string.Join(", ", HtmlRuleIds)}; {warmFindings} findings with them on; {threads} thread(s)");
         Console.WriteLine($"median without {Median(offTimes):0} ms, with {Median(onTimes):0} ms; median paired ratio {Median(ratios):0.000} (+{(Median(ratios) - 1) * 100:0.0}%), rounds {ratios.Min():0.000} to {ratios.Max():0.000}");
+        Console.WriteLine($"GC over the rounds: without {pauses[0]:0} ms paused, {collections[0, 0]}/{collections[0, 1]}/{collections[0, 2]} collections (gen 0/1/2); with {pauses[1]:0} ms paused, {collections[1, 0]}/{collections[1, 1]}/{collections[1, 2]}");
         Console.WriteLine($"CPU time (all threads): median paired ratio {Median(cpuRatios):0.000} (+{(Median(cpuRatios) - 1) * 100:0.0}%), rounds {cpuRatios.Min():0.000} to {cpuRatios.Max():0.000}");
         return 0;
     }
