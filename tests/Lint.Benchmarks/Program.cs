@@ -4,6 +4,7 @@ using Lint.Benchmarks;
 // dotnet run -c Release --project tests/Lint.Benchmarks -- generate DIR COUNT [SEED] [DEFECT_RATE]
 // dotnet run -c Release --project tests/Lint.Benchmarks -- profile DIR
 // dotnet run -c Release --project tests/Lint.Benchmarks -- html DIR [ROUNDS] [THREADS]   (paired medians: the contentHtml rules off / on)
+// dotnet run -c Release --project tests/Lint.Benchmarks -- htmlprofile DIR [ROUNDS]   (per-file cost of the contentHtml parse and rules, one thread)
 // dotnet run -c Release --project tests/Lint.Benchmarks -- lsp [ROUNDS]   (paired medians of lint lsp edits, docs/editors.md)
 // dotnet run -c Release --project tests/Lint.Benchmarks -- [BenchmarkDotNet arguments, e.g. --filter '*']
 if (args.Length > 0 && args[0] == "generate")
@@ -36,6 +37,15 @@ if (args.Length > 0 && args[0] == "html")
         return 2;
     }
     return HtmlRulesBenchmark.Run(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2]) : 10, args.Length > 3 ? int.Parse(args[3]) : 1);
+}
+if (args.Length > 0 && args[0] == "htmlprofile")
+{
+    if (args.Length < 2)
+    {
+        Console.Error.WriteLine("usage: htmlprofile DIR [ROUNDS]");
+        return 2;
+    }
+    return HtmlProfile.Run(Path.GetFullPath(args[1]), args.Length > 2 ? int.Parse(args[2]) : 5);
 }
 if (args.Length > 0 && args[0] == "lsp")
 {

@@ -48,8 +48,12 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
     /// <summary>The pointer of the references array, one of the <see cref="DuplicatedInputs"/>.</summary>
     public const string ReferencesPointer = "/record/relatedIncidents";
 
+    /// <summary>The pointer of <c>contentHtml</c>, whose incident links are references too: one of the <see cref="DuplicatedInputs"/>.</summary>
+    public const string ContentHtmlPointer = "/record/contentHtml";
+
     /// <summary>
-    /// Which of the values the entry holds (<see cref="SlugPointer"/>, <see cref="ReferencesPointer"/>) are ambiguous:
+    /// Which of the values the entry holds (<see cref="SlugPointer"/>, <see cref="ReferencesPointer"/>,
+    /// <see cref="ContentHtmlPointer"/>) are ambiguous:
     /// the key, or an object above it, is written twice in the file, so the value recorded is the last of two. Index
     /// rules whose <see cref="Rules.RuleMetadata.Inputs"/> include one stay silent while <c>duplicate-key</c> is on.
     /// </summary>
@@ -92,7 +96,7 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
             }
         }
         List<string>? duplicated = null;
-        foreach (var input in (ReadOnlySpan<string>)[SlugPointer, ReferencesPointer])
+        foreach (var input in (ReadOnlySpan<string>)[SlugPointer, ReferencesPointer, ContentHtmlPointer])
         {
             foreach (var d in document.DuplicateKeys)
             {
@@ -101,15 +105,16 @@ public sealed record CorpusEntry(string? Slug, bool Parsed, int SlugLine, int Sl
                 break;
             }
         }
-        AddContentLinks(document, root, record, configuredSite, references);
+        AddContentLinks(document, root, configuredSite, references);
         return new CorpusEntry(slug, true, slugLine, slugColumn, references) { DuplicatedInputs = duplicated ?? (IReadOnlyList<string>)[], HasRelatedList = hasRelatedList };
     }
 
     /// <summary>The incident links of <c>contentHtml</c> (when it is a string), as references in document order.</summary>
-    private static void AddContentLinks(ParsedDocument document, JsonElement root, JsonElement record, string? configuredSite, List<CorpusReference> references)
+    private static void AddContentLinks(ParsedDocument document, JsonElement root, string? configuredSite, List<CorpusReference> references)
     {
-        const string pointer = "/record/contentHtml";
-        if (!record.TryGetString("contentHtml", out var html) || !html.Contains("/incident/", StringComparison.Ordinal)
+        const string pointer = ContentHtmlPointer;
+        // The string the HTML parse reads too (decoded once per file).
+        if (document.ContentHtmlText is not { } html || !html.Contains("/incident/", StringComparison.Ordinal)
             || !document.Positions.TryGet(pointer, out _)) return;
         string? site = root.TryGetString("site", out var s) ? s : null;
         var links = IncidentLinks.Find(html, IncidentLinks.Hrefs(document, html), [site, configuredSite]);

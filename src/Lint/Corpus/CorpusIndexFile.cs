@@ -28,7 +28,7 @@ internal sealed class CorpusIndexFile
     public const string FileName = "corpus-index";
 
     /// <summary>Bumped whenever the layout changes; an index of another version is rebuilt.</summary>
-    public const int FormatVersion = 4; // 2: the relatedIncidents-is-an-array flag (related-reciprocal); 3: duplicated-input flags; 4: contentHtml links (content-link)
+    public const int FormatVersion = 5; // 2: the relatedIncidents-is-an-array flag (related-reciprocal); 3: duplicated-input flags; 4: contentHtml links (content-link); 5: the duplicated-contentHtml flag
 
     private static readonly byte[] Magic = "LINTIDX\n"u8.ToArray();
     private const string LegacyHeader = "lint slug cache v1";
@@ -171,21 +171,24 @@ internal sealed class CorpusIndexFile
         return true;
     }
 
-    /// <summary>The flag bits of an entry's <see cref="CorpusEntry.DuplicatedInputs"/>: 4 for the slug, 8 for the references.</summary>
+    /// <summary>
+    /// The flag bits of an entry's <see cref="CorpusEntry.DuplicatedInputs"/>: 4 for the slug, 8 for the references, 32
+    /// for contentHtml (1 is "parsed", 2 "has a slug", 16 "relatedIncidents is an array").
+    /// </summary>
     private static int DuplicatedFlags(CorpusEntry entry) =>
-        (entry.DuplicatedInputs.Contains(CorpusEntry.SlugPointer) ? 4 : 0) | (entry.DuplicatedInputs.Contains(CorpusEntry.ReferencesPointer) ? 8 : 0);
+        (entry.DuplicatedInputs.Contains(CorpusEntry.SlugPointer) ? 4 : 0) | (entry.DuplicatedInputs.Contains(CorpusEntry.ReferencesPointer) ? 8 : 0)
+        | (entry.DuplicatedInputs.Contains(CorpusEntry.ContentHtmlPointer) ? 32 : 0);
 
-    private static readonly string[] SlugDuplicated = [CorpusEntry.SlugPointer];
-    private static readonly string[] ReferencesDuplicated = [CorpusEntry.ReferencesPointer];
-    private static readonly string[] BothDuplicated = [CorpusEntry.SlugPointer, CorpusEntry.ReferencesPointer];
+    /// <summary>Each combination of the duplicated-input flags as a list, in the order <see cref="CorpusEntry.FromDocument"/> gives it (shared by every entry).</summary>
+    private static readonly IReadOnlyList<string>[] DuplicatedLists = Enumerable.Range(0, 8).Select(bits => (IReadOnlyList<string>)new[]
+        {
+            (bits & 1) != 0 ? CorpusEntry.SlugPointer : null,
+            (bits & 2) != 0 ? CorpusEntry.ReferencesPointer : null,
+            (bits & 4) != 0 ? CorpusEntry.ContentHtmlPointer : null,
+        }.OfType<string>().ToArray()).ToArray();
 
-    private static IReadOnlyList<string> DuplicatedInputs(byte flags) => (flags & 12) switch
-    {
-        4 => SlugDuplicated,
-        8 => ReferencesDuplicated,
-        12 => BothDuplicated,
-        _ => [],
-    };
+    private static IReadOnlyList<string> DuplicatedInputs(byte flags) =>
+        DuplicatedLists[((flags & 4) != 0 ? 1 : 0) | ((flags & 8) != 0 ? 2 : 0) | ((flags & 32) != 0 ? 4 : 0)];
 
     /// <summary>The bytes of an index holding <paramref name="entries"/> (sorted by path, so the same entries give the same bytes).</summary>
     internal static byte[] Serialize(string key, IReadOnlyDictionary<string, (FileStamp Stamp, CorpusEntry Entry)> entries)

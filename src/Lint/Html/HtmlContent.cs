@@ -47,8 +47,10 @@ public sealed class HtmlElement
     /// <summary>The attribute <paramref name="name"/> (lower-case), or null.</summary>
     public HtmlAttribute? Attribute(string name)
     {
-        foreach (var a in Attributes)
-            if (a.Name == name) return a;
+        // Indexed, not foreach: enumerating the interface would allocate an enumerator per call, and rules ask for every element.
+        var attributes = Attributes;
+        for (int i = 0; i < attributes.Count; i++)
+            if (attributes[i].Name == name) return attributes[i];
         return null;
     }
 
@@ -112,19 +114,17 @@ public sealed class HtmlContent
     public static IReadOnlySet<string> UrlAttributes { get; } = new HashSet<string>(StringComparer.Ordinal)
         { "href", "src", "action", "formaction", "cite", "poster", "data", "background", "longdesc", "xlink:href" };
 
-    private readonly Func<int, int>? _offsetOf;
-    private readonly LineIndex? _lines;
+    private readonly ParsedDocument? _document;
     private List<HtmlLink>? _links;
 
     internal HtmlContent(string source, IReadOnlyList<HtmlElement> elements, IReadOnlyList<HtmlProblem> problems, bool fullParse,
-        Func<int, int>? offsetOf, LineIndex? lines)
+        ParsedDocument? document)
     {
         Source = source;
         Elements = elements;
         Problems = problems;
         UsedFullParser = fullParse;
-        _offsetOf = offsetOf;
-        _lines = lines;
+        _document = document;
     }
 
     /// <summary>The decoded <c>contentHtml</c> string.</summary>
@@ -157,11 +157,11 @@ public sealed class HtmlContent
     }
 
     /// <summary>The byte offset in the file of the decoded unit at <paramref name="index"/> (through JSON escapes); the index itself when parsed from a bare string.</summary>
-    public int FileOffsetOf(int index) => _offsetOf is null ? index : _offsetOf(index);
+    public int FileOffsetOf(int index) => _document is null ? index : _document.OffsetInString(Pointer, index);
 
     /// <summary>1-based line and column (code points) in the file of the decoded unit at <paramref name="index"/>.</summary>
     public (int Line, int Column) LineColumnOf(int index) =>
-        _lines is null ? (1, index + 1) : _lines.ToLineColumn(FileOffsetOf(index));
+        _document is null ? (1, index + 1) : _document.Lines.ToLineColumn(FileOffsetOf(index));
 
     /// <summary>
     /// The byte span in the file of <paramref name="length"/> decoded units from <paramref name="index"/> (to replace a link's
@@ -177,7 +177,7 @@ public sealed class HtmlContent
     public static HtmlContent Parse(string source)
     {
         ArgumentNullException.ThrowIfNull(source);
-        return Build(source, null, null);
+        return Build(source, null);
     }
 
     /// <summary>
@@ -192,19 +192,15 @@ public sealed class HtmlContent
 
     internal static HtmlContent? FromDocument(ParsedDocument document)
     {
-        var root = document.Root;
-        if (root.ValueKind != System.Text.Json.JsonValueKind.Object || !root.TryGetProperty("record", out var record)
-            || record.ValueKind != System.Text.Json.JsonValueKind.Object || !record.TryGetProperty("contentHtml", out var html)
-            || html.ValueKind != System.Text.Json.JsonValueKind.String)
-            return null;
-        return Build(html.GetString()!, index => document.OffsetInString(Pointer, index), document.Lines);
+        if (document.ContentHtmlText is not { } html) return null;
+        return Build(html, document);
     }
 
-    private static HtmlContent Build(string source, Func<int, int>? offsetOf, LineIndex? lines)
+    private static HtmlContent Build(string source, ParsedDocument? document)
     {
         if (SimpleHtmlScanner.TryScan(source, out var elements))
-            return new HtmlContent(source, elements, [], false, offsetOf, lines);
+            return new HtmlContent(source, elements, [], false, document);
         var (all, problems) = HtmlTreeParser.Parse(source);
-        return new HtmlContent(source, all, problems, true, offsetOf, lines);
+        return new HtmlContent(source, all, problems, true, document);
     }
 }

@@ -49,22 +49,59 @@ internal static class SimpleHtmlScanner
         return kinds;
     }
 
-    private struct State
+    /// <summary>
+    /// The scan's working storage, kept per thread and reused from one scan to the next, so that a scan allocates only
+    /// what it returns (the elements, their attributes and values, the heading texts).
+    /// </summary>
+    private sealed class Scratch
     {
-        public List<string> Open;
-        public List<HtmlElement> OpenElements;
+        public readonly List<HtmlElement> Elements = new(64);
+        public readonly List<(string Name, int Kind, HtmlElement Element)> Open = new(16);
+        public readonly List<HtmlAttribute> Attributes = new(8);
+        public readonly StringBuilder HeadingText = new(128);
         public int Paragraphs;
         public int Headings;
         public int Anchors;
-        public StringBuilder? HeadingText;
         public HtmlElement? CurrentHeading;
+
+        public void Clear()
+        {
+            Elements.Clear();
+            Open.Clear();
+            Attributes.Clear();
+            HeadingText.Clear();
+            Paragraphs = Headings = Anchors = 0;
+            CurrentHeading = null;
+        }
     }
 
+    [ThreadStatic] private static Scratch? t_scratch;
+
     /// <summary>Scans <paramref name="s"/>; true with its elements when the markup is plain and well formed.</summary>
-    public static bool TryScan(string s, out List<HtmlElement> elements)
+    public static bool TryScan(string s, out HtmlElement[] elements)
     {
-        elements = [];
-        var state = new State { Open = new List<string>(16), OpenElements = new List<HtmlElement>(16) };
+        var state = t_scratch ??= new Scratch();
+        // Taken for the scan (a nested call on the same thread, which nothing makes, would get its own).
+        t_scratch = null;
+        try
+        {
+            if (Scan(s, state))
+            {
+                elements = state.Elements.ToArray();
+                return true;
+            }
+            elements = [];
+            return false;
+        }
+        finally
+        {
+            state.Clear();
+            t_scratch = state;
+        }
+    }
+
+    private static bool Scan(string s, Scratch state)
+    {
         int i = 0;
         int n = s.Length;
         while (i < n)
@@ -72,24 +109,24 @@ internal static class SimpleHtmlScanner
             int next = s.AsSpan(i).IndexOfAny('<', '&');
             int textEnd = next < 0 ? n : i + next;
             if (!PlainText(s, i, textEnd)) return false;
-            state.HeadingText?.Append(s, i, textEnd - i);
+            if (state.CurrentHeading is not null) state.HeadingText.Append(s, i, textEnd - i);
             i = textEnd;
             if (i >= n) break;
             if (s[i] == '&')
             {
                 if (!Reference(s, i, out int length, out string? decoded)) return false;
-                state.HeadingText?.Append(decoded);
+                if (state.CurrentHeading is not null) state.HeadingText.Append(decoded);
                 i += length;
                 continue;
             }
             if (i + 1 >= n) return false;
             if (s[i + 1] == '/')
             {
-                if (!EndTag(s, ref i, ref state)) return false;
+                if (!EndTag(s, ref i, state)) return false;
             }
             else if (char.IsAsciiLetter(s[i + 1]))
             {
-                if (!StartTag(s, ref i, ref state, elements)) return false;
+                if (!StartTag(s, ref i, state)) return false;
             }
             else return false;
         }
@@ -155,7 +192,7 @@ internal static class SimpleHtmlScanner
         return true;
     }
 
-    private static bool EndTag(string s, ref int i, ref State state)
+    private static bool EndTag(string s, ref int i, Scratch state)
     {
         int start = i + 2;
         int end = start;
@@ -165,17 +202,16 @@ internal static class SimpleHtmlScanner
         while (close < s.Length && HtmlTreeParser.IsBlank(s[close])) close++;
         if (close >= s.Length || s[close] != '>') return false;
         var open = state.Open;
-        if (open.Count == 0 || !s.AsSpan(start, end - start).Equals(open[^1], StringComparison.OrdinalIgnoreCase)) return false;
-        string name = open[^1];
+        if (open.Count == 0) return false;
+        var (name, kind, element) = open[^1];
+        if (!s.AsSpan(start, end - start).Equals(name, StringComparison.OrdinalIgnoreCase)) return false;
         open.RemoveAt(open.Count - 1);
-        state.OpenElements.RemoveAt(state.OpenElements.Count - 1);
-        int kind = Kinds[name];
         if (name == "p") state.Paragraphs--;
         else if (kind == Heading)
         {
             state.Headings--;
-            state.CurrentHeading!.Text = state.HeadingText!.ToString();
-            state.HeadingText = null;
+            element.Text = state.HeadingText.ToString();
+            state.HeadingText.Clear();
             state.CurrentHeading = null;
         }
         else if (kind == Anchor) state.Anchors--;
@@ -183,7 +219,7 @@ internal static class SimpleHtmlScanner
         return true;
     }
 
-    private static bool StartTag(string s, ref int i, ref State state, List<HtmlElement> elements)
+    private static bool StartTag(string s, ref int i, Scratch state)
     {
         int tagStart = i;
         int start = i + 1;
@@ -191,9 +227,9 @@ internal static class SimpleHtmlScanner
         while (end < s.Length && char.IsAsciiLetterOrDigit(s[end])) end++;
         if (end >= s.Length) return false;
         if (TagName(s.AsSpan(start, end - start), out int kind) is not { } name) return false;
-        List<HtmlAttribute>? attributes = null;
+        var attributes = state.Attributes;
+        attributes.Clear();
         int j = end;
-        bool selfClosing = false;
         while (true)
         {
             if (j >= s.Length) return false;
@@ -203,7 +239,6 @@ internal static class SimpleHtmlScanner
             {
                 if (j + 1 < s.Length && s[j + 1] == '>' && kind is VoidInline or VoidBlock)
                 {
-                    selfClosing = true;
                     j++;
                     break;
                 }
@@ -213,9 +248,8 @@ internal static class SimpleHtmlScanner
             while (j < s.Length && HtmlTreeParser.IsBlank(s[j])) j++;
             if (j >= s.Length) return false;
             if (s[j] is '>' or '/') continue;
-            if (!Attribute(s, ref j, attributes ??= new List<HtmlAttribute>(2))) return false;
+            if (!Attribute(s, ref j, attributes)) return false;
         }
-        _ = selfClosing;
         i = j + 1;
         // The tree-construction cases that would imply an end tag or report an error: refuse them.
         var open = state.Open;
@@ -223,22 +257,20 @@ internal static class SimpleHtmlScanner
         {
             case Block or VoidBlock when state.Paragraphs > 0:
             case Heading when state.Paragraphs > 0 || state.Headings > 0:
-            case ListItem when open.Count == 0 || open[^1] is not ("ul" or "ol"):
-            case DefinitionItem when open.Count == 0 || open[^1] != "dl":
+            case ListItem when open.Count == 0 || open[^1].Name is not ("ul" or "ol"):
+            case DefinitionItem when open.Count == 0 || open[^1].Name != "dl":
             case Anchor when state.Anchors > 0:
                 return false;
         }
-        var element = new HtmlElement(name, tagStart, (IReadOnlyList<HtmlAttribute>?)attributes ?? []) { Parent = state.OpenElements.Count > 0 ? state.OpenElements[^1] : null };
-        elements.Add(element);
+        var element = new HtmlElement(name, tagStart, attributes.Count == 0 ? [] : attributes.ToArray()) { Parent = open.Count > 0 ? open[^1].Element : null };
+        state.Elements.Add(element);
         if (kind is VoidInline or VoidBlock) return true;
-        open.Add(name);
-        state.OpenElements.Add(element);
+        open.Add((name, kind, element));
         if (name == "p") state.Paragraphs++;
         else if (kind == Heading)
         {
             state.Headings++;
             state.CurrentHeading = element;
-            state.HeadingText = new StringBuilder();
         }
         else if (kind == Anchor) state.Anchors++;
         return true;

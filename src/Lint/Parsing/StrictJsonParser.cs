@@ -87,27 +87,51 @@ public sealed class ParsedDocument : IDisposable
         return map.OffsetOf(index);
     }
 
-    private readonly object _htmlLock = new();
-    private Html.HtmlContent? _contentHtml;
-    private bool _contentHtmlParsed;
+    /// <summary>Stands for "read, and there is none" in the caches below (null means "not read yet").</summary>
+    private static readonly object None = new();
+
+    private object? _contentHtmlText;
+    private object? _contentHtml;
+
+    /// <summary>
+    /// <c>record.contentHtml</c> decoded, or null when it is missing or not a string (or <c>record</c> is not an object).
+    /// Decoded once per document: the HTML parse and the corpus index's incident links share it.
+    /// </summary>
+    internal string? ContentHtmlText
+    {
+        get
+        {
+            var text = Volatile.Read(ref _contentHtmlText);
+            if (text is null)
+            {
+                var root = Root;
+                text = root.ValueKind == JsonValueKind.Object && root.TryGetProperty("record", out var record) && record.ValueKind == JsonValueKind.Object
+                    && record.TryGetProperty("contentHtml", out var html) && html.ValueKind == JsonValueKind.String
+                    ? html.GetString()!
+                    : None;
+                // Two threads that ask at once decode the same string; the first one's is kept.
+                text = Interlocked.CompareExchange(ref _contentHtmlText, text, null) ?? text;
+            }
+            return text as string;
+        }
+    }
 
     /// <summary>
     /// <c>record.contentHtml</c> parsed as HTML (see <see cref="Html.HtmlContent"/>), or null when it is missing or not a
-    /// string. Parsed on first use and once per document, whichever rule (or the corpus index) asks first.
+    /// string. Parsed on first use and once per document, whichever rule (or the corpus index) asks first: every caller
+    /// gets the same instance.
     /// </summary>
     public Html.HtmlContent? ContentHtml
     {
         get
         {
-            lock (_htmlLock)
+            var content = Volatile.Read(ref _contentHtml);
+            if (content is null)
             {
-                if (!_contentHtmlParsed)
-                {
-                    _contentHtml = Html.HtmlContent.FromDocument(this);
-                    _contentHtmlParsed = true;
-                }
-                return _contentHtml;
+                content = (object?)Html.HtmlContent.FromDocument(this) ?? None;
+                content = Interlocked.CompareExchange(ref _contentHtml, content, null) ?? content;
             }
+            return content as Html.HtmlContent;
         }
     }
 

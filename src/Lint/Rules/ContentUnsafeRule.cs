@@ -91,17 +91,19 @@ public sealed class ContentUnsafeRule : IFileRule
             foreach (var p in html.Problems)
                 if (p.Kind == HtmlProblemKind.MisplacedTag) (misplaced ??= []).Add(p.Index);
         }
-        var reported = new HashSet<HtmlElement>();
+        // Made when the first element is reported (a clean record, the usual case, allocates nothing here).
+        HashSet<HtmlElement>? reported = null;
         foreach (var element in html.Elements)
         {
             if (misplaced is not null && misplaced.Contains(element.Index)) continue;
-            if (CheckElement(context, element, options, InsideReported(element, reported)))
+            if (CheckElement(context, element, options, reported is not null && InsideReported(element, reported)))
             {
-                reported.Add(element);
+                (reported ??= []).Add(element);
                 continue;
             }
-            foreach (var attribute in element.Attributes)
-                CheckAttribute(context, element, attribute, options);
+            var attributes = element.Attributes;
+            for (int i = 0; i < attributes.Count; i++)
+                CheckAttribute(context, element, attributes[i], options);
         }
     }
 

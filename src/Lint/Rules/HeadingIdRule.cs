@@ -47,10 +47,26 @@ public sealed class HeadingIdRule : IFileRule
     {
         ArgumentNullException.ThrowIfNull(context);
         if (context.ContentHtml is not { } html) return;
-        bool idsFollowText = context.Options.GetBoolean("idsFollowText");
-        var ids = new Dictionary<string, (HtmlElement Element, HtmlAttribute Id)>(StringComparer.Ordinal);
-        foreach (var element in html.Elements)
+        var elements = html.Elements;
+        // Most records have a dozen ids and a few in-page links: sized once, and the sets a record does not need are not made.
+        int idCount = 0;
+        bool inPageLinks = false;
+        for (int e = 0; e < elements.Count; e++)
         {
+            var attributes = elements[e].Attributes;
+            for (int i = 0; i < attributes.Count; i++)
+            {
+                var a = attributes[i];
+                if (a.Name == "id") idCount++;
+                else if (a.Name == "href" && a.Value.Length >= 2 && a.Value[0] == '#') inPageLinks = true;
+            }
+        }
+        if (idCount == 0 && !inPageLinks) return;
+        bool idsFollowText = context.Options.GetBoolean("idsFollowText");
+        var ids = new Dictionary<string, (HtmlElement Element, HtmlAttribute Id)>(idCount, StringComparer.Ordinal);
+        for (int e = 0; e < elements.Count; e++)
+        {
+            var element = elements[e];
             if (element.Attribute("id") is not { Value.Length: > 0 } id) continue;
             if (ids.TryGetValue(id.Value, out var first))
             {
@@ -66,17 +82,24 @@ public sealed class HeadingIdRule : IFileRule
                     context.ReportInHtml(id.ValueIndex, IdNotText.With(("element", element.Name), ("text", Show(text.Trim())), ("id", Show(id.Value)), ("expected", expected)));
             }
         }
+        if (!inPageLinks) return;
         // <a name="x"> is an old way to make an anchor; links to it work.
-        var names = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var element in html.Elements)
-            if (element.Name == "a" && element.Attribute("name") is { Value.Length: > 0 } name) names.Add(name.Value);
-        foreach (var link in html.Links)
+        HashSet<string>? names = null;
+        for (int e = 0; e < elements.Count; e++)
+            if (elements[e].Name == "a" && elements[e].Attribute("name") is { Value.Length: > 0 } name) (names ??= new HashSet<string>(StringComparer.Ordinal)).Add(name.Value);
+        // The href attributes of every element (HtmlContent.Links without the list), in source order.
+        for (int e = 0; e < elements.Count; e++)
         {
-            if (link.Attribute.Name != "href" || link.Url.Length < 2 || link.Url[0] != '#') continue;
-            string target = Fragment(link.Url[1..]);
-            if (ids.ContainsKey(target) || names.Contains(target) || target.Equals("top", StringComparison.OrdinalIgnoreCase)) continue;
-            string? closest = Parsing.Suggestions.Closest(target, ids.Keys);
-            context.ReportInHtml(link.Index, MissingTarget.With(("id", Show(target)), ("suggestion", closest is null ? "" : $"; did you mean '#{closest}'?")));
+            var attributes = elements[e].Attributes;
+            for (int i = 0; i < attributes.Count; i++)
+            {
+                var href = attributes[i];
+                if (href.Name != "href" || href.Value.Length < 2 || href.Value[0] != '#') continue;
+                string target = Fragment(href.Value[1..]);
+                if (ids.ContainsKey(target) || (names is not null && names.Contains(target)) || target.Equals("top", StringComparison.OrdinalIgnoreCase)) continue;
+                string? closest = Parsing.Suggestions.Closest(target, ids.Keys);
+                context.ReportInHtml(href.ValueIndex, MissingTarget.With(("id", Show(target)), ("suggestion", closest is null ? "" : $"; did you mean '#{closest}'?")));
+            }
         }
     }
 

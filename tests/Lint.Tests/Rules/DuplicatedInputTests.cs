@@ -200,6 +200,22 @@ public sealed class DuplicatedInputTests : IDisposable
         Assert.Equal("/record/slug", f.Pointer);
     }
 
+    [Fact]
+    public async Task ContentHtml_written_twice_silences_content_link_too()
+    {
+        // The second contentHtml (the one a parser keeps) links to an incident that does not exist. The file rules that
+        // read contentHtml defer to duplicate-key; content-link, decided from the corpus index, must too.
+        var doc = Incidents.Valid("linked");
+        var text = WithDuplicate(doc, "/record/contentHtml", "<p>See <a href=\"/incident/no-such-incident\">this</a>.</p>");
+        var f = Assert.Single(await _corpus.LintAsync("linked.json", text));
+        Assert.Equal("duplicate-key", f.RuleId);
+        Assert.Equal("/record/contentHtml", f.Pointer);
+
+        // With duplicate-key off, the last value counts: its broken link is content-link's.
+        var findings = await _corpus.LintAsync("linked.json", text, new Dictionary<string, Severity> { ["duplicate-key"] = Severity.Off });
+        Assert.Equal("content-link", Assert.Single(findings).RuleId);
+    }
+
     /// <summary>
     /// For every property of an example record, written twice with a changed second value: each rule that declares it
     /// (or an object above it) as an input is silent, and each rule that does not is exactly as silent as on the valid
@@ -269,9 +285,16 @@ public sealed class DuplicatedInputTests : IDisposable
         var text = WithDuplicate(Incidents.Valid("indexed"), "/record/slug", "other");
         var entry = CorpusEntry.FromBytes(Encoding.UTF8.GetBytes(text));
         Assert.Equal([CorpusEntry.SlugPointer], entry.DuplicatedInputs);
+        var html = CorpusEntry.FromBytes(Encoding.UTF8.GetBytes(WithDuplicate(Incidents.Valid("indexed"), "/record/contentHtml", "<p>x</p>")));
+        Assert.Equal([CorpusEntry.ContentHtmlPointer], html.DuplicatedInputs);
+        var whole = CorpusEntry.FromBytes(Encoding.UTF8.GetBytes(WithDuplicate(Incidents.Valid("indexed"), "/record", new JsonObject())));
+        Assert.Equal([CorpusEntry.SlugPointer, CorpusEntry.ReferencesPointer, CorpusEntry.ContentHtmlPointer], whole.DuplicatedInputs);
         var key = "k";
         var stamp = new FileStamp(1, 2, 3, 4, 5);
-        var bytes = CorpusIndexFile.Serialize(key, new Dictionary<string, (FileStamp, CorpusEntry)> { ["a.json"] = (stamp, entry) });
-        Assert.Equal(entry.DuplicatedInputs, CorpusIndexFile.Parse(bytes, key)!["a.json"].Item2.DuplicatedInputs);
+        var bytes = CorpusIndexFile.Serialize(key, new Dictionary<string, (FileStamp, CorpusEntry)> { ["a.json"] = (stamp, entry), ["b.json"] = (stamp, html), ["c.json"] = (stamp, whole) });
+        var parsed = CorpusIndexFile.Parse(bytes, key)!;
+        Assert.Equal(entry.DuplicatedInputs, parsed["a.json"].Item2.DuplicatedInputs);
+        Assert.Equal(html.DuplicatedInputs, parsed["b.json"].Item2.DuplicatedInputs);
+        Assert.Equal(whole.DuplicatedInputs, parsed["c.json"].Item2.DuplicatedInputs);
     }
 }
