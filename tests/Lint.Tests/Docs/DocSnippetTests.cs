@@ -104,7 +104,7 @@ public sealed partial class DocSnippetTests
     private static partial Regex LintCommand();
 
     /// <summary>The words of a shell command, up to a comment, a redirection or a second command.</summary>
-    private static string[] ShellWords(string text)
+    internal static string[] ShellWords(string text)
     {
         var words = new List<string>();
         var word = new System.Text.StringBuilder();
@@ -158,6 +158,7 @@ public sealed partial class DocSnippetTests
     public async Task ShellRunsInASite(DocSnippet block)
     {
         using var site = Site();
+        site.Write(Path.Combine("content", "incidents", "x.json"), File.ReadAllText(Path.Combine(Incidents.ExamplesDirectory, "icc-sanctions.json")));
         var environment = new Dictionary<string, string>(ProcessRunner.GitEnvironment) { ["NO_COLOR"] = "1" };
         var bin = site.Combine(".bin");
         Directory.CreateDirectory(bin);
@@ -174,13 +175,12 @@ public sealed partial class DocSnippetTests
         }
     }
 
-    /// <summary>A site: the examples corpus under content/incidents, x.json among them, and a configuration for it.</summary>
+    /// <summary>A site: the examples corpus under content/incidents and a configuration for it.</summary>
     private static TempDir Site()
     {
         var site = new TempDir();
         foreach (var file in Directory.EnumerateFiles(Incidents.ExamplesDirectory, "*.json"))
             site.Write(Path.Combine("content", "incidents", Path.GetFileName(file)), File.ReadAllText(file));
-        site.Write(Path.Combine("content", "incidents", "x.json"), File.ReadAllText(Path.Combine(Incidents.ExamplesDirectory, "icc-sanctions.json")));
         site.Write("lint.config.json", """{ "include": ["content/incidents/**/*.json"], "site": "https://trumpswarcrimes.com" }""");
         return site;
     }
@@ -356,11 +356,7 @@ public sealed partial class DocSnippetTests
     [MemberData(nameof(ConsoleBlocks))]
     public async Task ConsoleSessionsPrintWhatTheyShow(DocSnippet block)
     {
-        using var site = new TempDir();
-        foreach (var file in Directory.EnumerateFiles(Incidents.ExamplesDirectory, "*.json"))
-            site.Write(Path.Combine("content", "incidents", Path.GetFileName(file)), File.ReadAllText(file));
-        site.Write("lint.config.json", """{ "include": ["content/incidents/**/*.json"], "site": "https://trumpswarcrimes.com" }""");
-
+        using var site = Site();
         var lines = block.Text.TrimEnd('\n').Split('\n');
         Assert.StartsWith("$ lint", lines[0]);
         for (int i = 0; i < lines.Length;)

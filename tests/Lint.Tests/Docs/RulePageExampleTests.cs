@@ -234,7 +234,7 @@ public sealed class RulePageExampleTests
             temp.Write("content/incidents/a.json", "{}\n");
             foreach (var line in block.Text.Split('\n', StringSplitOptions.RemoveEmptyEntries))
             {
-                var args = line.Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Concat(["--config", config, "--no-cache"]).ToList();
+                var args = DocSnippetTests.ShellWords(line).Skip(1).Concat(["--config", config, "--no-cache"]).ToList();
                 var run = await Safety.Cli.InProcessAsync(args);
                 run.AssertNoCrash();
                 Assert.True(run.Exit != 2, $"{block}: '{line}' is a usage or configuration error: {run.Stderr}");
