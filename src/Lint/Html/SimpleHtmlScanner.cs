@@ -55,6 +55,8 @@ internal static class SimpleHtmlScanner
     /// </summary>
     private sealed class Scratch
     {
+        private const int RetainedCapacity = 1024;
+
         public readonly List<HtmlElement> Elements = new(64);
         public readonly List<(string Name, int Kind, HtmlElement Element)> Open = new(16);
         public readonly List<HtmlAttribute> Attributes = new(8);
@@ -70,6 +72,11 @@ internal static class SimpleHtmlScanner
             Open.Clear();
             Attributes.Clear();
             HeadingText.Clear();
+            // A huge record must not leave its buffers behind on the thread for the rest of the run.
+            if (Elements.Capacity > RetainedCapacity) Elements.Capacity = 64;
+            if (Open.Capacity > RetainedCapacity) Open.Capacity = 16;
+            if (Attributes.Capacity > RetainedCapacity) Attributes.Capacity = 8;
+            if (HeadingText.Capacity > RetainedCapacity * 4) HeadingText.Capacity = 128;
             Paragraphs = Headings = Anchors = 0;
             CurrentHeading = null;
         }
