@@ -32,8 +32,41 @@ public static class RuleDocs
         using var stream = typeof(RuleDocs).Assembly.GetManifestResourceStream(ResourcePrefix + ruleId + ".md");
         if (stream is null) return false;
         using var reader = new StreamReader(stream);
-        // The markers around the generated header are for the drift test, not for readers.
-        markdown = string.Join('\n', reader.ReadToEnd().ReplaceLineEndings("\n").Split('\n').Where(line => !RuleCatalog.IsMarker(line)));
+        markdown = AsReadersSeeIt(reader.ReadToEnd());
         return true;
+    }
+
+    /// <summary>
+    /// A page as GitHub shows it to readers: without the markers around the generated header (they are for the drift
+    /// test), and with each code fence's info string cut to its language (the words after it, such as
+    /// <c>file=content/incidents/x.json</c>, tell the docs tests how to run the block; GitHub does not show them).
+    /// </summary>
+    public static string AsReadersSeeIt(string page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var lines = new List<string>();
+        string? fence = null; // the open fence's backticks or tildes, while inside a code block
+        foreach (var line in page.ReplaceLineEndings("\n").Split('\n'))
+        {
+            if (RuleCatalog.IsMarker(line)) continue;
+            int indent = 0;
+            while (indent < line.Length && indent < 4 && line[indent] == ' ') indent++;
+            int run = indent;
+            char mark = run < line.Length ? line[run] : '\0';
+            if (indent < 4 && mark is '`' or '~')
+                while (run < line.Length && line[run] == mark) run++;
+            int length = run - indent;
+            if (fence is null && length >= 3)
+            {
+                fence = line[indent..run];
+                int language = run;
+                while (language < line.Length && line[language] != ' ') language++;
+                lines.Add(line[..language]);
+                continue;
+            }
+            if (fence is not null && length >= fence.Length && mark == fence[0] && line[run..].Trim().Length == 0) fence = null;
+            lines.Add(line);
+        }
+        return string.Join('\n', lines);
     }
 }

@@ -20,9 +20,23 @@ public sealed class ExplainCommandTests
         Assert.DoesNotContain("<!--", stdout);
     }
 
-    /// <summary>A page as readers see it: without the lines that mark its generated header (see <see cref="RuleCatalog"/>).</summary>
-    private static string WithoutMarkers(string page) =>
-        string.Join('\n', page.ReplaceLineEndings("\n").Split('\n').Where(line => !RuleCatalog.IsMarker(line)));
+    /// <summary>A page as readers see it (<see cref="RuleDocs.AsReadersSeeIt"/>, tested below).</summary>
+    private static string WithoutMarkers(string page) => RuleDocs.AsReadersSeeIt(page);
+
+    [Fact]
+    public void ReadersSeeNoMarkersAndOnlyTheLanguageOfEachFence()
+    {
+        var page = string.Join('\n',
+            "# x", RuleCatalog.HeaderBegin, "header", RuleCatalog.HeaderEnd,
+            "```json file=content/incidents/other.json", "{ }", "```",
+            "  ````shell not-run: a reason", "```json inside a longer fence stays", "  ````",
+            "```", "plain", "```", "text with ``` inside");
+        Assert.Equal(string.Join('\n',
+            "# x", "header",
+            "```json", "{ }", "```",
+            "  ````shell", "```json inside a longer fence stays", "  ````",
+            "```", "plain", "```", "text with ``` inside"), RuleDocs.AsReadersSeeIt(page));
+    }
 
     [Fact]
     public void TheLibraryEmbedsExactlyThePagesOfDocsRules()
