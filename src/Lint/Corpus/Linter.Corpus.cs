@@ -146,7 +146,7 @@ public sealed partial class Linter
     /// <summary>The index's key for a file: its path relative to the configuration's folder, or null outside it.</summary>
     private string? RelativeKey(string fullPath)
     {
-        var relative = Path.GetRelativePath(Config.BaseDirectory, fullPath);
+        var relative = IO.PathText.Relative(Config.BaseDirectory, fullPath);
         if (relative.StartsWith("..", StringComparison.Ordinal) || Path.IsPathRooted(relative)) return null;
         return relative.Replace('\\', '/');
     }

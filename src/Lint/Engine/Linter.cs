@@ -569,7 +569,7 @@ public sealed partial class Linter
 
     /// <summary>How a path is shown in reports: relative to the working directory, with <c>/</c>.</summary>
     public string DisplayPath(string fullPath) =>
-        Lint.IO.PathText.ToSlashes(Path.GetRelativePath(_options.WorkingDirectory, fullPath));
+        Lint.IO.PathText.ToSlashes(Lint.IO.PathText.Relative(_options.WorkingDirectory, fullPath));
 
     /// <summary>Whether a finding is reported: every finding, or under <see cref="LintOptions.Quiet"/> errors only (the one place <c>--quiet</c> is applied).</summary>
     private bool IsReported(Finding finding) => LintResult.IsReported(finding, _options.Quiet);

@@ -261,4 +261,40 @@ public static class PathText
     /// an ordinary character of a file name (<c>legacy\bad.json</c> is one file, not <c>legacy/bad.json</c>), so it is kept.
     /// </summary>
     public static string ToSlashes(string path) => OperatingSystem.IsWindows() ? path.Replace('\\', '/') : path;
+
+    /// <summary>
+    /// <see cref="Path.GetRelativePath(string, string)"/>, the same result, without normalizing both paths again when
+    /// <paramref name="fullPath"/> is already a normalized path below a normalized <paramref name="baseDirectory"/>: what
+    /// file discovery gives, once per corpus file (the normalization was a tenth of a warm one-file run at 10,000 files).
+    /// Anything else (a <c>.</c> or <c>..</c> segment, a doubled separator, another folder, Windows) takes the general way.
+    /// </summary>
+    public static string Relative(string baseDirectory, string fullPath)
+    {
+        ArgumentNullException.ThrowIfNull(baseDirectory);
+        ArgumentNullException.ThrowIfNull(fullPath);
+        int length = baseDirectory.Length;
+        if (length > 1 && baseDirectory[length - 1] == '/') length--;
+        if (!OperatingSystem.IsWindows() && length > 0 && baseDirectory[0] == '/'
+            && fullPath.Length > length + 1 && fullPath.StartsWith(baseDirectory.AsSpan(0, length), StringComparison.Ordinal)
+            && (fullPath[length] == '/' || length == 1)
+            && IsNormal(baseDirectory.AsSpan(0, length)) && IsNormal(fullPath))
+            return fullPath[(length == 1 ? 1 : length + 1)..];
+        return Path.GetRelativePath(baseDirectory, fullPath);
+    }
+
+    /// <summary>No empty, <c>.</c> or <c>..</c> segment after the first separator, and no trailing separator.</summary>
+    private static bool IsNormal(ReadOnlySpan<char> path)
+    {
+        if (path.Length > 1 && path[^1] == '/') return false;
+        int start = path.Length > 0 && path[0] == '/' ? 1 : 0;
+        while (start <= path.Length)
+        {
+            int slash = path[start..].IndexOf('/');
+            var segment = slash < 0 ? path[start..] : path.Slice(start, slash);
+            if ((segment.Length == 0 && path.Length > 1) || segment is "." or "..") return false;
+            if (slash < 0) break;
+            start += slash + 1;
+        }
+        return true;
+    }
 }
