@@ -41,7 +41,7 @@ public sealed class CSharpSnippetTests
         var trees = blocks.Select(b => CSharpSyntaxTree.ParseText(b.Text, CSharpParseOptions.Default.WithLanguageVersion(LanguageVersion.Latest), path: b.ToString()))
             .Append(CSharpSyntaxTree.ParseText(ImplicitUsings, path: "GlobalUsings.g.cs"))
             .ToList();
-        bool program = trees.Any(t => t.GetRoot().ChildNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any());
+        bool program = blocks.Any(b => HasTopLevelStatements(b.Text));
         var compilation = CSharpCompilation.Create("DocSnippets_" + Path.GetFileNameWithoutExtension(page), trees, References.Value,
             new CSharpCompilationOptions(program ? OutputKind.ConsoleApplication : OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
 
@@ -72,6 +72,10 @@ public sealed class CSharpSnippetTests
             context.Unload();
         }
     }
+
+    /// <summary>Whether the C# is a program's top-level statements (a <c>Program.cs</c>) rather than types.</summary>
+    internal static bool HasTopLevelStatements(string code) =>
+        CSharpSyntaxTree.ParseText(code).GetRoot().ChildNodes().OfType<Microsoft.CodeAnalysis.CSharp.Syntax.GlobalStatementSyntax>().Any();
 
     /// <summary>A C# error in a block is reported with the page and line of the block.</summary>
     [Fact]

@@ -101,8 +101,9 @@ public sealed class ExtendingGuideTests(RepoSnapshot snapshot)
         foreach (var block in DocSnippets.Extract(Path.Combine(Repo.Root, Page)).Where(s => s.Language == "csharp"))
         {
             if (block.Text.Contains("using Xunit;", StringComparison.Ordinal)) continue;
-            var type = System.Text.RegularExpressions.Regex.Match(block.Text, @"\bclass\s+(\w+)");
-            var name = block.Text.Contains("try\n", StringComparison.Ordinal) && !type.Success ? "Program" : type.Groups[1].Value;
+            var name = CSharpSnippetTests.HasTopLevelStatements(block.Text)
+                ? "Program"
+                : System.Text.RegularExpressions.Regex.Match(block.Text, @"\bclass\s+(\w+)").Groups[1].Value;
             Assert.False(string.IsNullOrEmpty(name), $"{block}: neither a class nor the program");
             File.WriteAllText(Path.Combine(project, name + ".cs"), block.Text);
             written++;
