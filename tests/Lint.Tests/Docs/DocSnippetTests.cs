@@ -162,7 +162,7 @@ public sealed partial class DocSnippetTests
         var environment = new Dictionary<string, string>(ProcessRunner.GitEnvironment) { ["NO_COLOR"] = "1" };
         var bin = site.Combine(".bin");
         Directory.CreateDirectory(bin);
-        var wrapper = site.Write(".bin/lint", $"#!/bin/sh\nexec dotnet '{Path.Combine(AppContext.BaseDirectory, "lint.dll")}' \"$@\"\n");
+        var wrapper = site.Write(".bin/lint", $"#!/bin/sh\nexec dotnet '{LintProcess.LintDll}' \"$@\"\n");
         if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         environment["PATH"] = bin + Path.PathSeparator + Environment.GetEnvironmentVariable("PATH");
         await ProcessRunner.RunCheckedAsync("git", ["init", "--quiet", "--initial-branch=main"], site.Path, TimeSpan.FromMinutes(1), environment);

@@ -51,6 +51,9 @@ public static class DocSnippets
     /// <summary>Every fenced block of every documentation file.</summary>
     public static IReadOnlyList<DocSnippet> All() => DocumentationFiles().SelectMany(Extract).ToList();
 
+    /// <summary>The blocks that the test class <paramref name="testClass"/> runs (tagged <c>test=ClassName</c>), in document order.</summary>
+    public static IReadOnlyList<DocSnippet> RunBy(string testClass) => All().Where(s => s.Value("test") == testClass).ToList();
+
     /// <summary>The fenced blocks of one Markdown file, in order.</summary>
     public static IReadOnlyList<DocSnippet> Extract(string file)
     {

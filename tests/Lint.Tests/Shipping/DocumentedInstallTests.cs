@@ -15,7 +15,7 @@ internal static class DocumentedCommands
 
     public static DocSnippet Block(string test, string file, string language, int index = 0)
     {
-        var blocks = DocSnippets.Extract(Path.Combine(Repo.Root, file)).Where(s => s.Value("test") == test && s.Language == language).ToList();
+        var blocks = DocSnippets.RunBy(test).Where(s => s.RelativeFile == file && s.Language == language).ToList();
         Assert.True(blocks.Count > index, $"{file} has no {language} block tagged test={test} (number {index + 1})");
         return blocks[index];
     }

@@ -49,7 +49,7 @@ public sealed class PreCommitHookTests(RepoSnapshot snapshot)
     /// </summary>
     private string PreCommitConfig(string hook)
     {
-        var documented = Docs.DocSnippets.All().Where(s => s.Value("test") == nameof(PreCommitHookTests)).ToList();
+        var documented = Docs.DocSnippets.RunBy(nameof(PreCommitHookTests));
         var remote = documented.Where(s => s.Text.Contains("repo: https://github.com/lint-project/lint", StringComparison.Ordinal)).ToList();
         Assert.True(remote.Count == 2, "README and docs/pre-commit.md each show the remote hook: " + string.Join(", ", documented));
         // README's block is docs/pre-commit.md's, less the comment.
